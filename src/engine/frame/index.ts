@@ -1,0 +1,4 @@
+export * from "./missing";
+export * from "./errors";
+export * from "./frame";
+export * from "./codes";
