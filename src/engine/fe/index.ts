@@ -1,0 +1,3 @@
+export * from "./groups";
+export * from "./components";
+export * from "./fixed-effects";

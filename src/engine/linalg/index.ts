@@ -1,0 +1,3 @@
+export * from "./dense";
+export * from "./qr";
+export * from "./compensated";

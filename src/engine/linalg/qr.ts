@@ -1,0 +1,225 @@
+/**
+ * Householder QR with "limited" column pivoting (as LINPACK dqrdc2, used by R's lm): columns are taken
+ * in the user's order; a column whose remaining norm, after projecting out the columns kept before it,
+ * falls below tol x its reference norm is declared linearly dependent and left out. So of a collinear
+ * set the LATER column is omitted (Stata `_rmcoll`, R lm), and the kept columns keep the user's order.
+ *
+ * Shapes: X is n x k column-major (X[i + j * n]). The factor stores, for the `rank` kept columns,
+ * R on and above the diagonal and the Householder vectors (implicit leading 1) below it: qr is n x rank.
+ */
+import { InputError } from "../frame/errors";
+import { twoProductSum } from "./compensated";
+
+export interface QR {
+  readonly n: number;
+  /** Number of input columns. */
+  readonly k: number;
+  readonly rank: number;
+  /** Input column indices of the kept columns, ascending (user order); length rank. */
+  readonly kept: Int32Array;
+  /** Input column indices judged linearly dependent on earlier columns, ascending. */
+  readonly dropped: Int32Array;
+  /** n x rank: R (upper triangle) and Householder vectors (below the diagonal). */
+  readonly qr: Float64Array;
+  /** Householder scalars: H_j = I - tau_j v_j v_j'. */
+  readonly tau: Float64Array;
+}
+
+export interface QROptions {
+  /** Relative tolerance for rank detection (default 1e-10). */
+  readonly tol?: number;
+  /**
+   * Reference norm per column against which the remaining norm is compared (default: the column's
+   * own 2-norm). Pass the norm of the raw column before demeaning to detect columns absorbed by FE.
+   */
+  readonly refNorms?: ArrayLike<number>;
+}
+
+export const DEFAULT_RANK_TOL = 1e-10;
+
+function norm2(a: Float64Array, from: number, to: number): number {
+  // Scaled 2-norm (no overflow/underflow).
+  let scale = 0;
+  let ssq = 1;
+  for (let i = from; i < to; i++) {
+    const v = a[i];
+    if (v !== 0) {
+      const av = Math.abs(v);
+      if (scale < av) {
+        ssq = 1 + ssq * (scale / av) * (scale / av);
+        scale = av;
+      } else {
+        ssq += (av / scale) * (av / scale);
+      }
+    }
+  }
+  return scale * Math.sqrt(ssq);
+}
+
+/** Column 2-norms of X (n x k). */
+export function columnNorms(X: Float64Array, n: number, k: number): Float64Array {
+  const out = new Float64Array(k);
+  for (let j = 0; j < k; j++) out[j] = norm2(X, j * n, (j + 1) * n);
+  return out;
+}
+
+/** Factorises X (not modified). */
+export function householderQR(X: Float64Array, n: number, k: number, opts: QROptions = {}): QR {
+  if (X.length !== n * k) throw new InputError(`QR: X has ${X.length} entries, expected ${n} x ${k}.`);
+  const tol = opts.tol ?? DEFAULT_RANK_TOL;
+  const ref = opts.refNorms ?? columnNorms(X, n, k);
+  const W = Float64Array.from(X);
+  const keptList: number[] = [];
+  const droppedList: number[] = [];
+  const tauList: number[] = [];
+  let r = 0;
+  for (let j = 0; j < k; j++) {
+    const oj = j * n;
+    const nrm = r < n ? norm2(W, oj + r, oj + n) : 0;
+    if (!(nrm > tol * ref[j]) || nrm === 0) {
+      droppedList.push(j);
+      continue;
+    }
+    const x0 = W[oj + r];
+    const alpha = x0 >= 0 ? -nrm : nrm;
+    const v0 = x0 - alpha;
+    for (let i = r + 1; i < n; i++) W[oj + i] /= v0;
+    const tau = (alpha - x0) / alpha;
+    W[oj + r] = alpha;
+    // Apply H = I - tau v v' (v[r] = 1) to the columns after j.
+    for (let c = j + 1; c < k; c++) {
+      const oc = c * n;
+      let s = W[oc + r];
+      for (let i = r + 1; i < n; i++) s += W[oj + i] * W[oc + i];
+      s *= tau;
+      if (s === 0) continue;
+      W[oc + r] -= s;
+      for (let i = r + 1; i < n; i++) W[oc + i] -= s * W[oj + i];
+    }
+    keptList.push(j);
+    tauList.push(tau);
+    r++;
+  }
+  const rank = r;
+  const qr = new Float64Array(n * rank);
+  keptList.forEach((j, p) => qr.set(W.subarray(j * n, (j + 1) * n), p * n));
+  return { n, k, rank, kept: Int32Array.from(keptList), dropped: Int32Array.from(droppedList), qr, tau: Float64Array.from(tauList) };
+}
+
+/** Q'y (length n) for the factor's reflectors. */
+export function applyQt(f: QR, y: ArrayLike<number>): Float64Array {
+  const { n, qr, tau, rank } = f;
+  const z = Float64Array.from(y as ArrayLike<number>);
+  for (let r = 0; r < rank; r++) {
+    const o = r * n;
+    let s = z[r];
+    for (let i = r + 1; i < n; i++) s += qr[o + i] * z[i];
+    s *= tau[r];
+    if (s === 0) continue;
+    z[r] -= s;
+    for (let i = r + 1; i < n; i++) z[i] -= s * qr[o + i];
+  }
+  return z;
+}
+
+/** Solves R b = z[0:rank] by back substitution. */
+export function solveR(f: QR, z: ArrayLike<number>): Float64Array {
+  const { n, qr, rank } = f;
+  const b = new Float64Array(rank);
+  for (let i = rank - 1; i >= 0; i--) {
+    let s = z[i];
+    for (let j = i + 1; j < rank; j++) s -= qr[i + j * n] * b[j];
+    b[i] = s / qr[i + i * n];
+  }
+  return b;
+}
+
+/** R^-1 (rank x rank, upper triangular, column-major). */
+export function inverseR(f: QR): Float64Array {
+  const { n, qr, rank } = f;
+  const inv = new Float64Array(rank * rank);
+  for (let c = 0; c < rank; c++) {
+    inv[c + c * rank] = 1 / qr[c + c * n];
+    for (let i = c - 1; i >= 0; i--) {
+      let s = 0;
+      for (let j = i + 1; j <= c; j++) s += qr[i + j * n] * inv[j + c * rank];
+      inv[i + c * rank] = -s / qr[i + i * n];
+    }
+  }
+  return inv;
+}
+
+/** The bread (X'X)^-1 = R^-1 R^-T of the kept columns, rank x rank symmetric. */
+export function breadFromQR(f: QR): Float64Array {
+  const p = f.rank;
+  const Ri = inverseR(f);
+  const out = new Float64Array(p * p);
+  for (let a = 0; a < p; a++) {
+    for (let b = 0; b <= a; b++) {
+      let s = 0;
+      for (let j = a; j < p; j++) s += Ri[a + j * p] * Ri[b + j * p];
+      out[a + b * p] = s;
+      out[b + a * p] = s;
+    }
+  }
+  return out;
+}
+
+export type Refinement = "none" | "plain" | "compensated";
+
+export interface LeastSquares {
+  /** Coefficients of the kept columns (order of f.kept). */
+  readonly coef: Float64Array;
+  /** y - X b over all n rows. */
+  readonly resid: Float64Array;
+}
+
+/** y - X[:, kept] b, optionally with compensated (double-double) accumulation. */
+export function residuals(X: Float64Array, n: number, kept: Int32Array, b: Float64Array, y: ArrayLike<number>, compensated: boolean): Float64Array {
+  const r = new Float64Array(n);
+  if (!compensated) {
+    for (let i = 0; i < n; i++) r[i] = y[i];
+    for (let p = 0; p < kept.length; p++) {
+      const o = kept[p] * n;
+      const bp = b[p];
+      for (let i = 0; i < n; i++) r[i] -= X[o + i] * bp;
+    }
+    return r;
+  }
+  const hi = new Float64Array(n);
+  const lo = new Float64Array(n);
+  for (let i = 0; i < n; i++) hi[i] = y[i];
+  for (let p = 0; p < kept.length; p++) {
+    const o = kept[p] * n;
+    const bp = -b[p];
+    for (let i = 0; i < n; i++) twoProductSum(hi, lo, i, X[o + i], bp);
+  }
+  for (let i = 0; i < n; i++) r[i] = hi[i] + lo[i];
+  return r;
+}
+
+/**
+ * Least squares on the kept columns: b from R b = Q'y, then `refine` steps of iterative refinement
+ * (b += R^-1 Q' (y - X b)); "compensated" forms the residual in double-double arithmetic.
+ */
+export function qrLeastSquares(
+  f: QR,
+  X: Float64Array,
+  y: ArrayLike<number>,
+  refine: Refinement = "plain",
+  steps = 1,
+): LeastSquares {
+  const { n, kept } = f;
+  let b = solveR(f, applyQt(f, y));
+  let resid = residuals(X, n, kept, b, y, refine === "compensated");
+  if (refine !== "none") {
+    for (let s = 0; s < steps; s++) {
+      const d = solveR(f, applyQt(f, resid));
+      const nb = new Float64Array(b.length);
+      for (let j = 0; j < b.length; j++) nb[j] = b[j] + d[j];
+      b = nb;
+      resid = residuals(X, n, kept, b, y, refine === "compensated");
+    }
+  }
+  return { coef: b, resid };
+}

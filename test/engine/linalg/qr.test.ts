@@ -1,0 +1,79 @@
+/** Identities of the pivoted QR and dense helpers (source: algebra; no reference numbers). */
+import { applyQt, breadFromQR, householderQR, qrLeastSquares } from "../../../src/engine/linalg/qr";
+import { cholesky, crossprod, matmul, symInverse, transpose } from "../../../src/engine/linalg/dense";
+
+function rng(seed: number): () => number {
+  let s = seed >>> 0;
+  return () => {
+    s = (s * 1664525 + 1013904223) >>> 0;
+    return s / 4294967296;
+  };
+}
+
+function randomMatrix(n: number, k: number, seed: number): Float64Array {
+  const r = rng(seed);
+  return Float64Array.from({ length: n * k }, () => r() - 0.5);
+}
+
+describe("householderQR", () => {
+  it("R'R equals X'X and the bread is its inverse", () => {
+    const n = 40, k = 5;
+    const X = randomMatrix(n, k, 1);
+    const f = householderQR(X, n, k);
+    expect(f.rank).toBe(5);
+    const R = new Float64Array(k * k);
+    for (let j = 0; j < k; j++) for (let i = 0; i <= j; i++) R[i + j * k] = f.qr[i + j * n];
+    const RtR = matmul(transpose(R, k, k), k, k, R, k);
+    const XtX = crossprod(X, n, k);
+    for (let i = 0; i < k * k; i++) expect(Math.abs(RtR[i] - XtX[i])).toBeLessThan(1e-13);
+    const B = breadFromQR(f);
+    const I = matmul(B, k, k, XtX, k);
+    for (let i = 0; i < k; i++) for (let j = 0; j < k; j++) expect(Math.abs(I[i + j * k] - (i === j ? 1 : 0))).toBeLessThan(1e-12);
+    const inv = symInverse(XtX, k);
+    for (let i = 0; i < k * k; i++) expect(Math.abs(inv[i] - B[i])).toBeLessThan(1e-11);
+  });
+
+  it("Q is orthogonal: Q'y keeps the norm", () => {
+    const n = 30, k = 4;
+    const X = randomMatrix(n, k, 2);
+    const y = randomMatrix(n, 1, 3);
+    const z = applyQt(householderQR(X, n, k), y);
+    const ny = y.reduce((s, v) => s + v * v, 0);
+    const nz = z.reduce((s, v) => s + v * v, 0);
+    expect(Math.abs(ny - nz) / ny).toBeLessThan(1e-14);
+  });
+
+  it("drops the later column of a collinear set and keeps user order", () => {
+    const n = 25;
+    const base = randomMatrix(n, 3, 4);
+    const X = new Float64Array(n * 4);
+    X.set(base.subarray(0, n), 0); // a
+    X.set(base.subarray(n, 2 * n), n); // b
+    for (let i = 0; i < n; i++) X[2 * n + i] = 2 * base[i] - base[n + i]; // c = 2a - b
+    X.set(base.subarray(2 * n, 3 * n), 3 * n); // d
+    const f = householderQR(X, n, 4);
+    expect(Array.from(f.kept)).toEqual([0, 1, 3]);
+    expect(Array.from(f.dropped)).toEqual([2]);
+  });
+
+  it("least squares residuals are orthogonal to X", () => {
+    const n = 50, k = 3;
+    const X = randomMatrix(n, k, 5);
+    const y = randomMatrix(n, 1, 6);
+    const f = householderQR(X, n, k);
+    const { resid } = qrLeastSquares(f, X, y, "compensated");
+    for (let j = 0; j < k; j++) {
+      let s = 0;
+      for (let i = 0; i < n; i++) s += X[i + j * n] * resid[i];
+      expect(Math.abs(s)).toBeLessThan(1e-14);
+    }
+  });
+
+  it("cholesky reproduces a positive definite matrix", () => {
+    const n = 20, k = 4;
+    const A = crossprod(randomMatrix(n, k, 7), n, k);
+    const L = cholesky(A, k);
+    const LLt = matmul(L, k, k, transpose(L, k, k), k);
+    for (let i = 0; i < k * k; i++) expect(Math.abs(LLt[i] - A[i])).toBeLessThan(1e-13);
+  });
+});
