@@ -1,0 +1,2 @@
+export * from "./small-sample";
+export * from "./sandwich";
