@@ -73,6 +73,8 @@ module.exports = async (env, argv) => {
     entry: {
       taskpane: "./src/taskpane/index.tsx",
       functions: ["./src/functions/functions.ts", ...formulas],
+      // The task pane's engine runs in this Web Worker (src/taskpane/worker/client.ts loads engine-worker.js).
+      "engine-worker": "./src/taskpane/worker/engine.worker.ts",
     },
     output: {
       path: path.join(__dirname, "dist"),

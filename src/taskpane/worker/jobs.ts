@@ -1,0 +1,106 @@
+/**
+ * The job registry: model kind -> engine call -> publication table. Only engine functions that exist
+ * are wired; a kind without a runner is reported to the pane as "not available yet" (the form stays
+ * visible, Run explains why). Runners validate their spec against the frame first so errors name the
+ * variable and the row a user has to fix.
+ */
+import { Frame, getColumn, keyColumn, numericColumn } from "../../engine/frame";
+import { InputError } from "../../engine/frame/errors";
+import type { RunControl } from "../../engine/resample/control";
+import { entropyIndex } from "../../engine/indices/entropy";
+import { martinResilience } from "../../engine/indices/resilience";
+import { describeColumns } from "../../engine/stats/describe";
+import { buildDescriptivesTable } from "../../report/descriptives-table";
+import { entropyWeightsTable, resilienceTable } from "./index-tables";
+import type { DescribeSpec, EntropySpec, JobKind, JobOutput, JobSpec, PaneTableOptions, ResilienceSpec } from "./protocol";
+
+export interface JobContext {
+  readonly frame: Frame;
+  readonly options: PaneTableOptions;
+  readonly control: RunControl;
+}
+
+export type JobRunner<S extends JobSpec = JobSpec> = (spec: S, ctx: JobContext) => Promise<JobOutput>;
+
+/** Checks that a variable exists and is numeric, with a message naming the role, the column and the row. */
+export function requireNumeric(frame: Frame, name: string, role: string): Float64Array {
+  if (!name) throw new InputError(`Choose the ${role}.`);
+  const col = getColumn(frame, name);
+  if (col.firstTextRow >= 0) {
+    let nText = 0;
+    for (let i = 0; i < frame.nrow; i++) if (col.text?.[i] !== null && Number.isNaN(col.numbers[i])) nText++;
+    throw new InputError(
+      `The ${role} "${name}" must be numeric, but ${nText} of its ${frame.nrow} rows hold text ` +
+        `(first at data row ${col.firstTextRow + 1}: "${col.text?.[col.firstTextRow]}"). ` +
+        `Choose a numeric variable, or fix those cells (blank, NA and #N/A count as missing).`,
+    );
+  }
+  return numericColumn(frame, name);
+}
+
+const describe: JobRunner<DescribeSpec> = async (spec, { frame, options }) => {
+  if (spec.vars.length === 0) throw new InputError("Choose at least one variable to describe.");
+  const cols = spec.vars.map((v) => requireNumeric(frame, v, "variable"));
+  const res = describeColumns(cols, spec.vars, spec.sample);
+  return {
+    kind: "describe",
+    table: buildDescriptivesTable({ title: "Descriptive statistics", describe: res, decimals: options.decimals }),
+    summary: spec.sample === "listwise" ? `${res.nListwise} of ${frame.nrow} rows have every variable.` : `${frame.nrow} rows; each variable over its non-missing rows.`,
+  };
+};
+
+const entropy: JobRunner<EntropySpec> = async (spec, { frame, options }) => {
+  if (spec.indicators.length < 2) throw new InputError("Choose at least two indicators for the entropy index.");
+  const cols = spec.indicators.map((ind) => requireNumeric(frame, ind.name, "indicator"));
+  const names = spec.indicators.map((i) => i.name);
+  const layers = spec.indicators.map((i) => i.layer.trim());
+  const useLayers = layers.some((l) => l !== "");
+  const res = entropyIndex(cols, names, {
+    directions: spec.indicators.map((i) => i.direction),
+    method: spec.method,
+    layers: useLayers ? layers.map((l) => l || "(none)") : undefined,
+  });
+  return {
+    kind: "entropy",
+    table: entropyWeightsTable(res, layers, spec.outName, options.decimals),
+    summary: `${spec.outName}: ${res.nUsed} of ${res.nRows} rows scored from ${names.length} indicators.`,
+    columns: [{ name: spec.outName, values: res.scores }],
+  };
+};
+
+const resilience: JobRunner<ResilienceSpec> = async (spec, { frame, options }) => {
+  const value = requireNumeric(frame, spec.value, "level variable");
+  const time = requireNumeric(frame, spec.time, "time variable");
+  if (!spec.id) throw new InputError("Choose the panel id variable.");
+  const national = spec.national ? requireNumeric(frame, spec.national, "national level variable") : undefined;
+  const res = martinResilience({ value, id: keyColumn(frame, spec.id), time, national });
+  return {
+    kind: "resilience",
+    table: resilienceTable(res, time, spec.outName, options.decimals),
+    summary: `${spec.outName}: defined for ${frame.nrow - res.nMissing} of ${frame.nrow} rows.`,
+    columns: [{ name: spec.outName, values: res.values }],
+  };
+};
+
+export const JOB_RUNNERS: Partial<Record<JobKind, JobRunner<any>>> = {
+  describe,
+  entropy,
+  resilience,
+};
+
+export function availableKinds(): JobKind[] {
+  return Object.keys(JOB_RUNNERS) as JobKind[];
+}
+
+export async function runJob(spec: JobSpec, ctx: JobContext): Promise<JobOutput> {
+  const runner = JOB_RUNNERS[spec.kind];
+  if (!runner) throw new JobUnavailable(spec.kind);
+  return runner(spec, ctx);
+}
+
+export class JobUnavailable extends Error {
+  constructor(readonly kind: JobKind) {
+    super(`The ${kind} model is not available in this build yet.`);
+    this.name = "JobUnavailable";
+  }
+}

@@ -1,0 +1,126 @@
+/**
+ * Messages between the task pane (main thread) and the engine worker, and the model specs the forms
+ * produce. Everything here is plain structured-cloneable data.
+ *
+ * Flow: load-start -> load-chunk* -> load-end (worker answers `profile`), then any number of
+ * run (answered by progress* then result | error), cancel (the worker answers the run with an
+ * error of kind "cancelled" at its next cancellation point).
+ */
+import type { Cell } from "../../engine/frame/missing";
+import type { DataProfile } from "./profile";
+import type { Table } from "../../report/table";
+
+export type VcovChoice = "iid" | "hc1" | "cluster";
+
+/** The estimation choices every regression form shares. */
+export interface RegressionCore {
+  readonly y: string;
+  /** Key regressor(s), shown first in the table. */
+  readonly x: readonly string[];
+  readonly controls: readonly string[];
+  /** Absorbed fixed effects (default: panel id and time). */
+  readonly fe: readonly string[];
+  /** Cluster variables (default: panel id); empty = no clustering. */
+  readonly cluster: readonly string[];
+  readonly vcov: VcovChoice;
+}
+
+export interface DescribeSpec {
+  readonly kind: "describe";
+  readonly vars: readonly string[];
+  readonly sample: "pairwise" | "listwise";
+}
+
+export interface FeSpec extends RegressionCore {
+  readonly kind: "fe";
+  /** "stepwise": column 1 = x only, then one control added per column; "all": one column with everything. */
+  readonly columns: "stepwise" | "all";
+}
+
+export interface IvSpec extends RegressionCore {
+  readonly kind: "iv";
+  /** x holds the endogenous regressor(s); these are the excluded instruments. */
+  readonly instruments: readonly string[];
+}
+
+export interface MediationSpec extends RegressionCore {
+  readonly kind: "mediation";
+  readonly mediator: string;
+  /** Bootstrap replications for the indirect effect (0 = Sobel test only). */
+  readonly bootstrap: number;
+}
+
+export interface HeterogeneitySpec extends RegressionCore {
+  readonly kind: "heterogeneity";
+  /** Column whose values split the sample (e.g. hu_east, resource_based). */
+  readonly by: string;
+  /** "groups": one column per value of `by`; "median": below / above the median of `by`. */
+  readonly split: "groups" | "median";
+}
+
+export type RobustnessCheck = "winsorize" | "alt_outcome" | "drop_groups" | "lag_x" | "trim_period";
+
+export interface RobustnessSpec extends RegressionCore {
+  readonly kind: "robustness";
+  readonly checks: readonly RobustnessCheck[];
+  /** For alt_outcome. */
+  readonly altOutcome?: string;
+  /** For drop_groups: values of the panel id (or of dropBy) to drop. */
+  readonly dropBy?: string;
+  readonly dropValues?: readonly string[];
+  /** For trim_period: first and last period kept. */
+  readonly period?: readonly [number, number];
+}
+
+export interface EntropySpec {
+  readonly kind: "entropy";
+  readonly indicators: readonly { readonly name: string; readonly direction: 1 | -1; readonly layer: string }[];
+  readonly method: "minmax" | "shift";
+  readonly outName: string;
+  readonly id?: string;
+  readonly time?: string;
+}
+
+export interface ResilienceSpec {
+  readonly kind: "resilience";
+  readonly value: string;
+  readonly id: string;
+  readonly time: string;
+  /** National level column; omitted = cross-sectional total. */
+  readonly national?: string;
+  readonly outName: string;
+}
+
+export type JobSpec = DescribeSpec | FeSpec | IvSpec | MediationSpec | HeterogeneitySpec | RobustnessSpec | EntropySpec | ResilienceSpec;
+export type JobKind = JobSpec["kind"];
+
+/** Presentation choices (the report's TableOptions the pane exposes). */
+export interface PaneTableOptions {
+  readonly paren: "t" | "se";
+  readonly decimals: number;
+}
+
+export interface JobOutput {
+  readonly kind: JobKind;
+  /** The publication table (report/ table model): preview in the pane, then written to a new sheet. */
+  readonly table: Table;
+  /** A short sentence for the pane: sample size, what was dropped. */
+  readonly summary: string;
+  /** New columns the job computed (indices), written beside the table. */
+  readonly columns?: readonly { readonly name: string; readonly values: Float64Array }[];
+}
+
+export type ToWorker =
+  | { readonly type: "load-start"; readonly header: readonly unknown[]; readonly nrow: number }
+  | { readonly type: "load-chunk"; readonly rows: Cell[][] }
+  | { readonly type: "load-end" }
+  | { readonly type: "run"; readonly jobId: number; readonly spec: JobSpec; readonly options: PaneTableOptions }
+  | { readonly type: "cancel"; readonly jobId: number };
+
+export type ErrorKind = "input" | "cancelled" | "internal" | "unavailable";
+
+export type FromWorker =
+  | { readonly type: "profile"; readonly profile: DataProfile }
+  | { readonly type: "progress"; readonly jobId: number; readonly done: number; readonly total: number; readonly task: string }
+  | { readonly type: "result"; readonly jobId: number; readonly output: JobOutput }
+  | { readonly type: "error"; readonly jobId: number | null; readonly kind: ErrorKind; readonly message: string };
