@@ -101,8 +101,11 @@ export function householderQR(X: Float64Array, n: number, k: number, opts: QROpt
     r++;
   }
   const rank = r;
-  const qr = new Float64Array(n * rank);
-  keptList.forEach((j, p) => qr.set(W.subarray(j * n, (j + 1) * n), p * n));
+  let qr = W;
+  if (rank < k) {
+    qr = new Float64Array(n * rank);
+    keptList.forEach((j, p) => qr.set(W.subarray(j * n, (j + 1) * n), p * n));
+  }
   return { n, k, rank, kept: Int32Array.from(keptList), dropped: Int32Array.from(droppedList), qr, tau: Float64Array.from(tauList) };
 }
 

@@ -57,6 +57,8 @@ export interface RegressionResult {
   readonly vcov: Float64Array;
   /** Regressors dropped for perfect collinearity (or absorbed by the FE), by name, in the user's order. */
   readonly omitted: readonly string[];
+  /** Why each omitted regressor was left out (e.g. "collinear with earlier regressors"), by name. */
+  readonly omittedReason?: Readonly<Record<string, string>>;
   /** "t" or "z" (large-sample, no small-sample factor). */
   readonly statName: "t" | "z";
   readonly vcovType: VcovType;

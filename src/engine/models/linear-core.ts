@@ -1,0 +1,259 @@
+/**
+ * The linear estimator on arrays: sample -> absorb FE (or centre) -> pivoted QR -> variance -> inference.
+ * `fitLinear` (linear.ts) is the Frame front end; IV and mediation code reuse `prepareDesign` and
+ * `fitDesign` directly.
+ *
+ * Shapes: Xw is n x p column-major (the p kept regressors, within-transformed), yw and resid length n,
+ * bread p x p. The constant `_cons` = mean(y) - mean(x)'b (pooled OLS: the usual intercept; FE models:
+ * as reghdfe/xtreg report it), with its variance from the same sandwich on [Xw + mean(x), 1].
+ */
+import { InputError } from "../frame/errors";
+import { compensatedSum } from "../linalg/compensated";
+import { breadFromQR, columnNorms, householderQR, qrLeastSquares, Refinement } from "../linalg/qr";
+import { symInverse } from "../linalg/dense";
+import { Diagnostic, inapplicable } from "../stats/diagnostic";
+import { fUpperP, tQuantileAt, tTwoSidedP } from "../stats/distributions";
+import { computeVcov, SmallSample, smallSample } from "../vcov";
+import { Design, DesignOptions, LinearData, prepareDesign } from "./linear-design";
+import { RegressionResult, VcovType } from "./result";
+
+export interface LinearOptions extends DesignOptions {
+  /** Default: "cluster" when cluster variables are given, else "iid". */
+  readonly vcov?: VcovType;
+  /** Relative tolerance of the collinearity check (default 1e-10). */
+  readonly rankTol?: number;
+  /** Iterative refinement of the least-squares solution (default "compensated"). */
+  readonly refine?: Refinement;
+}
+
+export interface LinearFit {
+  readonly result: RegressionResult;
+  readonly design: Design;
+  /** Input indices (into data.x) of the kept regressors, ascending. */
+  readonly kept: Int32Array;
+  /** n x p within-transformed kept regressors. */
+  readonly Xw: Float64Array;
+  readonly yw: Float64Array;
+  readonly resid: Float64Array;
+  /** (Xw'Xw)^-1, p x p. */
+  readonly bread: Float64Array;
+  /** Sample means of the kept regressors and of y (for `_cons`). */
+  readonly xMeans: Float64Array;
+  readonly yMean: number;
+  readonly dof: SmallSample;
+  /** Variance of the reported terms for another type, without refitting. */
+  vcovFor(type: VcovType): { vcov: Float64Array; dof: SmallSample };
+}
+
+const RANK_TOL = 1e-10;
+
+function mean(a: Float64Array): number {
+  return compensatedSum(a) / a.length;
+}
+
+function sumSquares(a: Float64Array): number {
+  let s = 0;
+  for (let i = 0; i < a.length; i++) s += a[i] * a[i];
+  return s;
+}
+
+/**
+ * Variance of [slopes, _cons]: the sandwich on [Xw, 1] (Xw is orthogonal to 1, so the bread is
+ * block-diagonal with 1/n), mapped to [Xw + xbar, 1] by T^-1 = [[I, 0], [-xbar', 1]].
+ */
+function vcovWithConstant(Xw: Float64Array, n: number, p: number, bread: Float64Array, resid: Float64Array, xMeans: Float64Array, dof: SmallSample, clusters: readonly Int32Array[]): Float64Array {
+  const q = p + 1;
+  const X1 = new Float64Array(n * q);
+  X1.set(Xw.subarray(0, n * p));
+  X1.fill(1, n * p);
+  const B1 = new Float64Array(q * q);
+  for (let j = 0; j < p; j++) for (let i = 0; i < p; i++) B1[i + j * q] = bread[i + j * p];
+  B1[q * q - 1] = 1 / n;
+  const V1 = computeVcov({ n, p: q, bread: B1, X: X1, resid }, dof, clusters);
+  // A = T^-1: identity with last row [-xbar', 1].
+  const AV = Float64Array.from(V1);
+  for (let j = 0; j < q; j++) {
+    let s = V1[p + j * q];
+    for (let l = 0; l < p; l++) s -= xMeans[l] * V1[l + j * q];
+    AV[p + j * q] = s;
+  }
+  const V = Float64Array.from(AV);
+  for (let i = 0; i < q; i++) {
+    let s = AV[i + p * q];
+    for (let l = 0; l < p; l++) s -= AV[i + l * q] * xMeans[l];
+    V[i + p * q] = s;
+  }
+  for (let j = 0; j < q; j++) V[p + j * q] = V[j + p * q];
+  return V;
+}
+
+function modelF(coef: Float64Array, V: Float64Array, q: number, p: number, df2: number): Diagnostic {
+  const label = "F test of the slopes";
+  const h0 = "all slope coefficients are zero";
+  if (p === 0) return inapplicable("f_model", label, h0, "The model has no slope coefficients.");
+  const Vs = new Float64Array(p * p);
+  for (let j = 0; j < p; j++) for (let i = 0; i < p; i++) Vs[i + j * p] = V[i + j * q];
+  let Vi: Float64Array;
+  try {
+    Vi = symInverse(Vs, p);
+  } catch {
+    return inapplicable("f_model", label, h0, `The variance matrix of the ${p} slopes is singular (for clustered errors: more slopes than clusters minus one).`);
+  }
+  let w = 0;
+  for (let i = 0; i < p; i++) for (let j = 0; j < p; j++) w += coef[i] * Vi[i + j * p] * coef[j];
+  const f = w / p;
+  return { name: "f_model", label, statistic: f, df: [p, df2], distribution: "F", p: fUpperP(f, p, df2), nullHypothesis: h0 };
+}
+
+/** F test that all fixed effects are zero (iid, against pooled OLS with intercept), as plm::pFtest. */
+function feTest(design: Design, yRaw: Float64Array, XRaw: Float64Array, p: number, ssr: number, dof: SmallSample, rankTol: number): Diagnostic {
+  const label = "F test that all fixed effects are zero";
+  const h0 = "all fixed effects are zero (pooled OLS)";
+  const n = design.n;
+  const center = (a: Float64Array) => {
+    const m = mean(a);
+    return a.map((v) => v - m);
+  };
+  const Xc = new Float64Array(n * p);
+  for (let j = 0; j < p; j++) Xc.set(center(XRaw.subarray(j * n, (j + 1) * n)), j * n);
+  const f = householderQR(Xc, n, p, { tol: rankTol, refNorms: columnNorms(XRaw, n, p) });
+  const ssrPooled = sumSquares(qrLeastSquares(f, Xc, center(yRaw), "plain").resid);
+  const df1 = dof.kFull - (f.rank + 1);
+  if (df1 <= 0) return inapplicable("f_fe", label, h0, "The fixed effects add no parameters beyond the intercept.");
+  const stat = ((ssrPooled - ssr) / df1) / (ssr / dof.dfResid);
+  return { name: "f_fe", label, statistic: stat, df: [df1, dof.dfResid], distribution: "F", p: fUpperP(stat, df1, dof.dfResid), nullHypothesis: h0 };
+}
+
+/** Fits y on the x columns over a prepared design. */
+export function fitDesign(design: Design, data: Pick<LinearData, "y" | "x">, opts: LinearOptions = {}): LinearFit {
+  const n = design.n;
+  const k = data.x.length;
+  const vcovType: VcovType = opts.vcov ?? (design.clusters.length > 0 ? "cluster" : "iid");
+  if (vcovType === "cluster" && design.clusters.length === 0) {
+    throw new InputError(`vcov "cluster" needs a cluster variable.`);
+  }
+  const rankTol = opts.rankTol ?? RANK_TOL;
+  const yRaw = design.take(data.y.values);
+  const XRaw = new Float64Array(n * k);
+  data.x.forEach((v, j) => XRaw.set(design.take(v.values), j * n));
+  const yw = design.fe.demean(yRaw);
+  const Xall = design.fe.demeanColumns(XRaw, k);
+  const rawNorms = columnNorms(XRaw, n, k);
+
+  // Columns the FE (or the constant) absorb on their own, then collinearity among the rest.
+  const omittedReason: Record<string, string> = {};
+  const ownNorms = columnNorms(Xall, n, k);
+  const absorbedWhat = design.fe.dims.length > 0 && design.feInfo.length === 0 ? "the constant" : "the fixed effects";
+  const qr = householderQR(Xall, n, k, { tol: rankTol, refNorms: rawNorms });
+  for (const j of qr.dropped) {
+    const name = data.x[j].name;
+    omittedReason[name] = !(ownNorms[j] > rankTol * rawNorms[j])
+      ? (design.fe.dims.length > 0 ? `constant within the groups of ${absorbedWhat}: absorbed` : "all zero")
+      : "collinear with earlier regressors";
+  }
+  const kept = qr.kept;
+  const p = qr.rank;
+  if (p === 0) {
+    throw new InputError(
+      `All regressors were omitted (${data.x.map((v) => `${v.name}: ${omittedReason[v.name]}`).join("; ")}); nothing is left to estimate.`,
+    );
+  }
+  const Xw = p === k ? Xall : new Float64Array(n * p);
+  if (p < k) kept.forEach((j, c) => Xw.set(Xall.subarray(j * n, (j + 1) * n), c * n));
+  const ls = qrLeastSquares(qr, Xall, yw, opts.refine ?? "compensated");
+  const coef = ls.coef;
+  const resid = ls.resid;
+  const bread = breadFromQR(qr);
+
+  const makeDof = (type: VcovType) => smallSample({
+    n, kSlopes: p, feRank: design.fe.dfAbsorbed, nestedAdjustment: design.nestedAdjustment, vcovType: type, clusters: design.nClusters,
+  });
+  const dof = makeDof(vcovType);
+  if (dof.dfResid <= 0) {
+    throw new InputError(
+      `Too few observations: ${n} rows in the estimation sample but the model has ${dof.kFull} parameters ` +
+        `(${p} slopes + ${design.fe.dfAbsorbed} for the ${design.feInfo.length > 0 ? "fixed effects" : "constant"}).`,
+      "num",
+    );
+  }
+  const reportCons = design.hasIntercept && !opts.noConstant;
+  const xMeans = new Float64Array(p);
+  kept.forEach((j, c) => (xMeans[c] = mean(XRaw.subarray(j * n, (j + 1) * n))));
+  const yMean = mean(yRaw);
+  const q = reportCons ? p + 1 : p;
+  const vcovOf = (d: SmallSample) => reportCons
+    ? vcovWithConstant(Xw, n, p, bread, resid, xMeans, d, design.clusters)
+    : computeVcov({ n, p, bread, X: Xw, resid }, d, design.clusters);
+  const V = vcovOf(dof);
+
+  const terms = Array.from(kept, (j) => data.x[j].name);
+  const b = new Float64Array(q);
+  b.set(coef);
+  if (reportCons) {
+    let c = yMean;
+    for (let j = 0; j < p; j++) c -= xMeans[j] * coef[j];
+    b[p] = c;
+    terms.push("_cons");
+  }
+  const df = dof.dfInference;
+  const crit = tQuantileAt(0.975, df);
+  const se = new Float64Array(q), stat = new Float64Array(q), pv = new Float64Array(q);
+  const lo = new Float64Array(q), hi = new Float64Array(q);
+  for (let j = 0; j < q; j++) {
+    se[j] = Math.sqrt(V[j + j * q]);
+    stat[j] = b[j] / se[j];
+    pv[j] = tTwoSidedP(stat[j], df);
+    lo[j] = b[j] - crit * se[j];
+    hi[j] = b[j] + crit * se[j];
+  }
+  const ssr = sumSquares(resid);
+  const hasFe = design.feInfo.length > 0;
+  const tss = design.hasIntercept ? sumSquares(yRaw.map((v) => v - yMean)) : sumSquares(yRaw);
+  const r2 = 1 - ssr / tss;
+  const r2Within = hasFe ? 1 - ssr / sumSquares(yw) : NaN;
+  const r2Adj = design.hasIntercept ? 1 - (1 - r2) * (n - 1) / dof.dfResid : 1 - (1 - r2) * n / dof.dfResid;
+  const diagnostics: Diagnostic[] = [modelF(b, V, q, p, df)];
+  if (hasFe) diagnostics.push(feTest(design, yRaw, XRaw, k, ssr, dof, rankTol));
+
+  const result: RegressionResult = {
+    model: hasFe ? "fe" : "ols",
+    depVar: data.y.name,
+    terms,
+    coef: b,
+    se,
+    stat,
+    p: pv,
+    ciLow: lo,
+    ciHigh: hi,
+    vcov: V,
+    omitted: Array.from(qr.dropped, (j) => data.x[j].name),
+    omittedReason,
+    statName: "t",
+    vcovType,
+    clusterVars: vcovType === "cluster" ? design.clusterNames : [],
+    nClusters: vcovType === "cluster" ? design.nClusters : [],
+    fixedEffects: design.feInfo,
+    n,
+    dof: { kFull: dof.kFull, kCluster: dof.kCluster, dfResid: dof.dfResid, dfInference: dof.dfInference },
+    ssr,
+    r2,
+    r2Adj,
+    r2Within,
+    rmse: Math.sqrt(ssr / dof.dfResid),
+    diagnostics,
+    sample: design.sample,
+  };
+  return {
+    result, design, kept, Xw, yw, resid, bread, xMeans, yMean, dof,
+    vcovFor(type: VcovType) {
+      if (type === "cluster" && design.clusters.length === 0) throw new InputError(`vcov "cluster" needs a cluster variable.`);
+      const d = makeDof(type);
+      return { vcov: vcovOf(d), dof: d };
+    },
+  };
+}
+
+/** Sample + absorb + solve + variance on arrays (no Frame). */
+export function fitLinearData(data: LinearData, opts: LinearOptions = {}): LinearFit {
+  return fitDesign(prepareDesign(data, opts), data, opts);
+}
