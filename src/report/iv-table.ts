@@ -1,0 +1,49 @@
+/**
+ * IV-2SLS table (the papers' Table 4): first-stage column(s) (endogenous regressor on the excluded
+ * instruments and controls) then the second stage, with the weak- and under-identification rows
+ * (KP rk Wald F with the Stock-Yogo 10% critical value in braces, KP rk LM with its p-value in
+ * brackets, Hansen J when over-identified) in the column the user picks (default the first stage,
+ * as the papers print them).
+ */
+import { InputError } from "../engine/frame";
+import { RegressionResult } from "../engine/models/result";
+import { Diagnostic } from "../engine/stats/diagnostic";
+import { ModelColumn } from "./column";
+import { TableOptions, tableOptions } from "./options";
+import { RegressionTableSpec, buildRegressionTable, defaultStats } from "./regression-table";
+import { Table } from "./table";
+
+export interface IvTableSpec extends Omit<RegressionTableSpec, "columns"> {
+  /** First-stage regressions, one per endogenous regressor. */
+  readonly firstStage: readonly RegressionResult[];
+  readonly secondStage: RegressionResult;
+  /** KP rk LM, KP rk Wald F, Cragg-Donald F, Hansen J... (Diagnostic records of the IV result). */
+  readonly diagnostics: readonly Diagnostic[];
+  /** Which column shows the diagnostics: "first" (last first-stage column) or "second". */
+  readonly diagnosticsColumn?: "first" | "second";
+  /** Indicator rows shared by all columns, e.g. { Controls: true }. */
+  readonly indicators?: Readonly<Record<string, boolean | string>>;
+}
+
+/** Diagnostic rows shown by default, in this order, when the IV result has them. */
+export const IV_DIAGNOSTIC_ROWS: readonly string[] = ["kp_f", "kp_lm", "cd_f", "hansen_j"];
+
+export function buildIvTable(spec: IvTableSpec): Table {
+  if (!spec.firstStage.length) throw new InputError("An IV table needs the first-stage regression(s).");
+  const where = spec.diagnosticsColumn ?? "first";
+  if (where !== "first" && where !== "second") throw new InputError(`Unknown diagnostics column "${String(where)}". Allowed: first, second.`);
+  const nFirst = spec.firstStage.length;
+  const diagAt = where === "first" ? nFirst - 1 : nFirst;
+  const results = [...spec.firstStage, spec.secondStage];
+  const columns: ModelColumn[] = results.map((result, j) => ({
+    result,
+    group: j < nFirst ? "First stage" : "Second stage",
+    indicators: spec.indicators,
+    diagnostics: j === diagAt ? spec.diagnostics : [],
+  }));
+  const o: TableOptions = tableOptions(spec.options);
+  const present = IV_DIAGNOSTIC_ROWS.filter((k) => spec.diagnostics.some((d) => d.name === k));
+  const stats = spec.stats ?? [...present, ...defaultStats(o.r2)];
+  const { firstStage: _f, secondStage: _s, diagnostics: _d, diagnosticsColumn: _w, indicators: _i, ...rest } = spec;
+  return buildRegressionTable({ ...rest, columns, stats });
+}

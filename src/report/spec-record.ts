@@ -1,0 +1,46 @@
+/**
+ * Where a written table's spec lives in a workbook: a (very) hidden worksheet "_nqp_specs" with one
+ * row per add-in output sheet: sheet name, worksheet id (Office.js id, stable across renames; empty in
+ * files written by the command line), then the spec as JSON split into cells of at most 30,000
+ * characters (Excel's cell limit is 32,767). Row 1 is a header. Pure encoding/decoding here; the
+ * Office.js store is ../excel/spec-store.ts, the file writer is writers/xlsx.ts.
+ */
+
+export const SPEC_SHEET = "_nqp_specs";
+export const SPEC_HEADER = ["sheet", "id", "spec"] as const;
+export const SPEC_CHUNK = 30000;
+
+export interface SpecRecord {
+  readonly sheetName: string;
+  readonly sheetId: string;
+  readonly spec: unknown;
+}
+
+export function encodeSpecRow(r: SpecRecord): string[] {
+  const json = JSON.stringify(r.spec);
+  const parts: string[] = [];
+  for (let i = 0; i < json.length; i += SPEC_CHUNK) parts.push(json.slice(i, i + SPEC_CHUNK));
+  return [r.sheetName, r.sheetId, ...(parts.length ? parts : ["null"])];
+}
+
+/** Rows of the spec sheet, header first. */
+export function specSheetRows(records: readonly SpecRecord[]): string[][] {
+  return [[...SPEC_HEADER], ...records.map(encodeSpecRow)];
+}
+
+/** Records from the spec sheet's values (header row skipped; blank rows and unreadable specs ignored). */
+export function decodeSpecRows(values: readonly (readonly unknown[])[]): SpecRecord[] {
+  const out: SpecRecord[] = [];
+  for (let i = 1; i < values.length; i++) {
+    const row = values[i];
+    const name = String(row[0] ?? "");
+    if (!name) continue;
+    const json = row.slice(2).map((v) => (v === null || v === undefined ? "" : String(v))).join("");
+    try {
+      out.push({ sheetName: name, sheetId: String(row[1] ?? ""), spec: JSON.parse(json) });
+    } catch {
+      // A hand-edited or truncated row: not an add-in record any more.
+    }
+  }
+  return out;
+}
