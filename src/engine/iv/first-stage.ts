@@ -4,7 +4,7 @@
  * HC1: N/(N - L - sdofminus); CR1: (N-1)/(N - L - sdofminus) G/(G-1)), the F test of the excluded
  * instruments (Wald / L1 with F(L1, N - L - sdofminus) or F(L1, G - 1)), and the partial R-squared of
  * the excluded instruments.
- * Shapes: Zfull n x L (excluded first, then included exogenous), column-major.
+ * Shapes: Zfull n x L (instruments: included exogenous and excluded), column-major.
  */
 import { breadFromQR, qrLeastSquares } from "../linalg/qr";
 import { symSolve } from "../linalg/dense";
@@ -38,8 +38,8 @@ export interface FirstStageInput {
   /** Projector on Zfull (its QR decides which instruments are kept). */
   readonly zp: Projector;
   readonly zNames: readonly string[];
-  /** Number of excluded instruments at the start of Zfull. */
-  readonly l1: number;
+  /** Whether column j of Zfull is an excluded instrument. */
+  readonly isExcluded: (j: number) => boolean;
   /** x residualised on the included exogenous (for the partial R2 denominator). */
   readonly xPartialled: Float64Array;
   readonly n: number;
@@ -68,7 +68,7 @@ export function firstStage(inp: FirstStageInput): FirstStage {
   // Excluded instruments that survived the rank check are the kept indices < l1.
   const ex: number[] = [];
   kept.forEach((c, pos) => {
-    if (c < inp.l1) ex.push(pos);
+    if (inp.isExcluded(c)) ex.push(pos);
   });
   const l1 = ex.length;
   let f = NaN;

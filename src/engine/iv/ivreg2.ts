@@ -109,12 +109,13 @@ export function ivreg2(d: IvColumns, o: IvKernelOptions): IvKernelResult {
     );
   }
   const X = hcat(n, d.endog, d.exog);
-  const Z = hcat(n, d.excluded, d.exog);
+  // Controls first, so that of an instrument collinear with the controls the instrument is dropped.
+  const Z = hcat(n, d.exog, d.excluded);
   const xNames = [...d.endogNames, ...d.exogNames];
-  const zNames = [...d.excludedNames, ...d.exogNames];
+  const zNames = [...d.exogNames, ...d.excludedNames];
   const fit = tsls(y, X, K1 + K2, Z, L1 + K2, n);
-  const omittedInstruments = Array.from(fit.droppedZ, (j) => zNames[j]).filter((nm) => d.excludedNames.includes(nm));
-  const keptExcluded = Array.from(fit.keptZ).filter((j) => j < L1);
+  const omittedInstruments = Array.from(fit.droppedZ).filter((j) => j >= K2).map((j) => zNames[j]);
+  const keptExcluded = Array.from(fit.keptZ).filter((j) => j >= K2).map((j) => j - K2);
   if (keptExcluded.length < K1) {
     throw new InputError(
       `After removing instruments that are collinear with the controls or absorbed by the fixed effects (${omittedInstruments.join(", ")}), ` +
@@ -153,7 +154,7 @@ export function ivreg2(d: IvColumns, o: IvKernelOptions): IvKernelResult {
   // First stages (regress-style small-sample variance, as ivreg2's e(first)).
   const zfp = fit.zProjector;
   const fsIn = (x: Float64Array, xp: Float64Array, name: string) =>
-    firstStage({ x, name, zp: zfp, zNames, l1: L1, xPartialled: xp, n, kind, sdofminus: o.sdofminus, clusters: d.clusters });
+    firstStage({ x, name, zp: zfp, zNames, isExcluded: (j) => j >= K2, xPartialled: xp, n, kind, sdofminus: o.sdofminus, clusters: d.clusters });
   const firstStages = d.endogNames.map((name, k) => fsIn(d.endog.subarray(k * n, (k + 1) * n), X1p.subarray(k * n, (k + 1) * n), name));
   const reducedForm = o.reducedForm ? fsIn(y, yp, `${"reduced form"}`) : undefined;
 
