@@ -5,24 +5,12 @@
  * KP rk LM, Hansen J; 1e-8 relative. L1_NQP / L2_NQP: previous calendar-year rows of the same city,
  * computed here with the index engine's panel lag from the reference NQP column.
  */
-import { Frame, frameFromCells, keyColumn, numericColumn } from "../../../src/engine/frame";
-import { lagByPanel } from "../../../src/engine/indices/lag";
 import { fitIv, IvResult } from "../../../src/engine/models/iv";
-import { withNumericColumn } from "../../../src/engine/models/spec-frame";
-import { nqpCitiesWithIndices, readCase, relErr } from "../../support/reference";
+import { readCase, relErr } from "../../support/reference";
+import { nqpFrameWithLags } from "./nqp-lags";
 
 const TOL = 1e-8;
 const CONTROLS = ["GDP", "FTE", "BOOK", "OPEN", "FEF"];
-
-export function nqpFrameWithLags(): Frame {
-  let f = frameFromCells(nqpCitiesWithIndices());
-  const id = keyColumn(f, "city_id");
-  const year = numericColumn(f, "year");
-  const nqp = numericColumn(f, "NQP");
-  f = withNumericColumn(f, "L1_NQP", lagByPanel(nqp, id, year, 1).values);
-  f = withNumericColumn(f, "L2_NQP", lagByPanel(nqp, id, year, 2).values);
-  return f;
-}
 
 function check(actual: number, expected: number, what: string): void {
   const e = relErr(actual, expected);
