@@ -1,0 +1,115 @@
+/**
+ * Data files for the command line: .csv (RFC 4180: quoted fields, "" inside quotes, newlines inside
+ * quotes, CRLF, UTF-8 BOM) and .xlsx (first worksheet, via ExcelJS) -> Frame (first row = headers).
+ * Missing-value rules are the Frame's (blank, NA, N/A, #N/A, ".", Excel error values).
+ */
+import { readFileSync, existsSync } from "fs";
+import { extname, resolve } from "path";
+import { Cell } from "../engine/frame/missing";
+import { Frame, frameFromCells } from "../engine/frame/frame";
+import { InputError } from "../engine/frame/errors";
+
+/** Parses CSV text into rows of strings. Blank lines are skipped; fields are not trimmed. */
+export function parseCsv(text: string, delimiter = ","): string[][] {
+  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let field = "";
+  let quoted = false;
+  let i = 0;
+  const n = text.length;
+  const endRow = () => {
+    row.push(field);
+    field = "";
+    if (!(row.length === 1 && row[0] === "")) rows.push(row);
+    row = [];
+  };
+  while (i < n) {
+    const c = text[i];
+    if (quoted) {
+      if (c === '"') {
+        if (text[i + 1] === '"') {
+          field += '"';
+          i += 2;
+          continue;
+        }
+        quoted = false;
+        i++;
+        continue;
+      }
+      field += c;
+      i++;
+      continue;
+    }
+    if (c === '"' && field === "") {
+      quoted = true;
+      i++;
+    } else if (c === delimiter) {
+      row.push(field);
+      field = "";
+      i++;
+    } else if (c === "\n" || c === "\r") {
+      endRow();
+      i += c === "\r" && text[i + 1] === "\n" ? 2 : 1;
+    } else {
+      field += c;
+      i++;
+    }
+  }
+  if (quoted) throw new InputError(`The CSV file ends inside a quoted field (a " is not closed).`);
+  if (field !== "" || row.length > 0) endRow();
+  return rows;
+}
+
+/** An ExcelJS cell value as a plain cell: formulas give their result, rich text its text, errors their code. */
+export function excelValueToCell(v: unknown): Cell {
+  if (v === null || v === undefined) return null;
+  if (typeof v === "number" || typeof v === "string" || typeof v === "boolean") return v;
+  if (v instanceof Date) return v.toISOString().slice(0, 10);
+  if (typeof v === "object") {
+    const o = v as Record<string, unknown>;
+    if ("result" in o) return excelValueToCell(o.result);
+    if ("error" in o) return String(o.error);
+    if (Array.isArray(o.richText)) return (o.richText as { text: string }[]).map((r) => r.text).join("");
+    if ("text" in o) return String(o.text);
+    if ("formula" in o || "sharedFormula" in o) return null;
+  }
+  return String(v);
+}
+
+/** First worksheet of an .xlsx as rows of cells (ragged rows padded by the Frame). */
+export async function readXlsxRows(path: string): Promise<Cell[][]> {
+  // Loaded lazily: ExcelJS is large and only the .xlsx path needs it.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const ExcelJS = require("exceljs") as typeof import("exceljs");
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(path);
+  const ws = wb.worksheets[0];
+  if (!ws) throw new InputError(`${path} has no worksheet.`);
+  const width = ws.columnCount;
+  const rows: Cell[][] = [];
+  ws.eachRow({ includeEmpty: false }, (r) => {
+    const cells: Cell[] = new Array(width).fill(null);
+    for (let j = 1; j <= width; j++) cells[j - 1] = excelValueToCell(r.getCell(j).value);
+    rows.push(cells);
+  });
+  return rows;
+}
+
+/** Reads a .csv or .xlsx file (path relative to cwd) into rows of cells, header row first. */
+export async function readDataRows(file: string, cwd = process.cwd()): Promise<Cell[][]> {
+  const path = resolve(cwd, file);
+  if (!existsSync(path)) throw new InputError(`Data file not found: ${file}`);
+  const ext = extname(path).toLowerCase();
+  if (ext === ".csv") return parseCsv(readFileSync(path, "utf8"));
+  if (ext === ".tsv" || ext === ".txt") return parseCsv(readFileSync(path, "utf8"), "\t");
+  if (ext === ".xlsx") return readXlsxRows(path);
+  throw new InputError(`Unsupported data file type "${ext}" (${file}): use .csv or .xlsx with a header row.`);
+}
+
+/** Reads a .csv or .xlsx file into a Frame. */
+export async function readDataFile(file: string, cwd = process.cwd()): Promise<Frame> {
+  const rows = await readDataRows(file, cwd);
+  if (rows.length < 2) throw new InputError(`${file} needs a header row and at least one data row.`);
+  return frameFromCells(rows);
+}
