@@ -39,6 +39,8 @@ export interface FixedEffectsOptions {
   readonly tol?: number;
   readonly maxIter?: number;
   readonly method?: DemeanMethod;
+  /** Number of observations; required only when there are no dimensions. */
+  readonly n?: number;
 }
 
 export interface FixedEffects {
@@ -58,7 +60,7 @@ const DIRECT_MAX_LEVELS = 1000;
 const DIRECT_MAX_COST = 5e7;
 
 export function buildFixedEffects(inputs: readonly FeDimensionInput[], opts: FixedEffectsOptions = {}): FixedEffects {
-  const n = inputs.length > 0 ? inputs[0].codes.length : 0;
+  const n = inputs.length > 0 ? inputs[0].codes.length : opts.n ?? 0;
   const dims: FeDimension[] = inputs.map((d) => {
     if (d.codes.length !== n) {
       throw new InputError(`Fixed effect "${d.name}" has ${d.codes.length} rows but "${inputs[0].name}" has ${n}.`);

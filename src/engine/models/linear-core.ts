@@ -22,7 +22,7 @@ export interface LinearOptions extends DesignOptions {
   readonly vcov?: VcovType;
   /** Relative tolerance of the collinearity check (default 1e-10). */
   readonly rankTol?: number;
-  /** Iterative refinement of the least-squares solution (default "compensated"). */
+  /** Iterative refinement of the least-squares solution (default "augmented" up to n x k = 4e6, else "plain"). */
   readonly refine?: Refinement;
 }
 
@@ -46,6 +46,8 @@ export interface LinearFit {
 }
 
 const RANK_TOL = 1e-10;
+/** Up to this n x k, refine in double-double on the augmented system; above, one plain step (speed). */
+const AUGMENTED_MAX_SIZE = 4e6;
 
 function mean(a: Float64Array): number {
   return compensatedSum(a) / a.length;
@@ -85,6 +87,25 @@ function vcovWithConstant(Xw: Float64Array, n: number, p: number, bread: Float64
   }
   for (let j = 0; j < q; j++) V[p + j * q] = V[j + p * q];
   return V;
+}
+
+/** QR least squares on [1, X_kept] (raw columns); the constant first so a constant regressor is the one dropped. */
+function explicitConstantFit(XRaw: Float64Array, yRaw: Float64Array, n: number, kept: Int32Array, refine: Refinement) {
+  const q = kept.length + 1;
+  const Z = new Float64Array(n * q);
+  Z.fill(1, 0, n);
+  kept.forEach((j, c) => Z.set(XRaw.subarray(j * n, (j + 1) * n), (c + 1) * n));
+  const f = householderQR(Z, n, q, { tol: 0 });
+  const ls = qrLeastSquares(f, Z, yRaw, refine);
+  return { coef: ls.coef, resid: ls.resid, Z, bread: breadFromQR(f) };
+}
+
+/** Moves row/column 0 of a q x q matrix to the end (constant first -> `_cons` last). */
+function consLast(V: Float64Array, q: number): Float64Array {
+  const perm = (i: number) => (i === q - 1 ? 0 : i + 1);
+  const out = new Float64Array(q * q);
+  for (let j = 0; j < q; j++) for (let i = 0; i < q; i++) out[i + j * q] = V[perm(i) + perm(j) * q];
+  return out;
 }
 
 function modelF(coef: Float64Array, V: Float64Array, q: number, p: number, df2: number): Diagnostic {
@@ -160,8 +181,12 @@ export function fitDesign(design: Design, data: Pick<LinearData, "y" | "x">, opt
   }
   const Xw = p === k ? Xall : new Float64Array(n * p);
   if (p < k) kept.forEach((j, c) => Xw.set(Xall.subarray(j * n, (j + 1) * n), c * n));
-  const ls = qrLeastSquares(qr, Xall, yw, opts.refine ?? "compensated");
-  const coef = ls.coef;
+  const refine = opts.refine ?? (n * k <= AUGMENTED_MAX_SIZE ? "augmented" : "plain");
+  // Pooled model with intercept: solve on the raw columns [1, X] (no rounding from centring, which
+  // matters for ill-conditioned designs such as NIST Wampler5); FE models: on the demeaned columns.
+  const explicit = design.hasIntercept && design.feInfo.length === 0 ? explicitConstantFit(XRaw, yRaw, n, kept, refine) : null;
+  const ls = explicit ?? qrLeastSquares(qr, Xall, yw, refine);
+  const coef = explicit ? explicit.coef.subarray(1) : ls.coef;
   const resid = ls.resid;
   const bread = breadFromQR(qr);
 
@@ -181,9 +206,11 @@ export function fitDesign(design: Design, data: Pick<LinearData, "y" | "x">, opt
   kept.forEach((j, c) => (xMeans[c] = mean(XRaw.subarray(j * n, (j + 1) * n))));
   const yMean = mean(yRaw);
   const q = reportCons ? p + 1 : p;
-  const vcovOf = (d: SmallSample) => reportCons
-    ? vcovWithConstant(Xw, n, p, bread, resid, xMeans, d, design.clusters)
-    : computeVcov({ n, p, bread, X: Xw, resid }, d, design.clusters);
+  const vcovOf = (d: SmallSample) => explicit
+    ? consLast(computeVcov({ n, p: p + 1, bread: explicit.bread, X: explicit.Z, resid }, d, design.clusters), p + 1)
+    : reportCons
+      ? vcovWithConstant(Xw, n, p, bread, resid, xMeans, d, design.clusters)
+      : computeVcov({ n, p, bread, X: Xw, resid }, d, design.clusters);
   const V = vcovOf(dof);
 
   const terms = Array.from(kept, (j) => data.x[j].name);
@@ -192,7 +219,7 @@ export function fitDesign(design: Design, data: Pick<LinearData, "y" | "x">, opt
   if (reportCons) {
     let c = yMean;
     for (let j = 0; j < p; j++) c -= xMeans[j] * coef[j];
-    b[p] = c;
+    b[p] = explicit ? explicit.coef[0] : c;
     terms.push("_cons");
   }
   const df = dof.dfInference;

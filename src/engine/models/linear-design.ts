@@ -116,7 +116,7 @@ export function prepareDesign(data: LinearData, opts: DesignOptions = {}): Desig
   const feDims = feIn.length > 0
     ? feIn.map((f) => ({ name: f.name, codes: takeCodes(f.codes, rows) }))
     : hasIntercept ? [{ name: "_cons", codes: new Int32Array(n) }] : [];
-  const fe = buildFixedEffects(feDims, opts.feOptions);
+  const fe = buildFixedEffects(feDims, { ...opts.feOptions, n });
   const clusters = clIn.map((c) => denseCodes(takeCodes(c.codes, rows), `Cluster variable "${c.name}"`));
   const nClusters = clusters.map((c) => c.levels);
   clusters.forEach((c, j) => {
