@@ -266,32 +266,35 @@ function dot2(x: Float64Array, xo: number, y: ArrayLike<number>, n: number): num
 }
 
 /**
- * Least squares with iterative refinement of the augmented system [I X; X' 0][r; b] = [y; 0] (Bjorck
- * 1967): each step forms f = y - r - X b and g = -X'r in double-double and solves for the corrections
- * with the QR factor. Unlike refining b alone, this removes the cond(X)^2 x |r| term of the error, so
- * ill-conditioned designs with large residuals (NIST Wampler4/5, Filip) keep their digits.
+ * Solves the augmented system [I X; X' 0][r; b] = [y; c] (X = the kept columns) by iterative
+ * refinement (Bjorck 1967): starting from zero, each step forms f = y - r - X b and g = c - X'r in
+ * double-double and solves for the corrections with the QR factor (exact in working precision), so
+ * the result is accurate to about eps as long as cond(X) eps < 1. c = 0 gives least squares;
+ * y = 0, c = -e_j gives column j of (X'X)^-1.
  */
-export function qrLeastSquaresAugmented(f: QR, X: Float64Array, y: ArrayLike<number>, steps = 2): LeastSquares {
+export function augmentedSolve(f: QR, X: Float64Array, y: ArrayLike<number> | null, c: ArrayLike<number> | null, steps: number): { b: Float64Array; r: Float64Array } {
   const { n, kept, rank } = f;
-  let b = solveR(f, applyQt(f, y));
-  let r = residuals(X, n, kept, b, y, true);
+  const b = new Float64Array(rank);
+  const r = new Float64Array(n);
   const hi = new Float64Array(n);
   const lo = new Float64Array(n);
-  for (let s = 0; s < steps; s++) {
+  const fr = new Float64Array(n);
+  for (let s = 0; s <= steps; s++) {
     for (let i = 0; i < n; i++) {
-      hi[i] = y[i];
+      hi[i] = y ? y[i] : 0;
       lo[i] = 0;
     }
-    for (let i = 0; i < n; i++) twoProductSum(hi, lo, i, r[i], -1);
-    for (let p = 0; p < rank; p++) {
-      const o = kept[p] * n;
-      const bp = -b[p];
-      for (let i = 0; i < n; i++) twoProductSum(hi, lo, i, X[o + i], bp);
+    if (s > 0) {
+      for (let i = 0; i < n; i++) twoProductSum(hi, lo, i, r[i], -1);
+      for (let p = 0; p < rank; p++) {
+        const o = kept[p] * n;
+        const bp = -b[p];
+        for (let i = 0; i < n; i++) twoProductSum(hi, lo, i, X[o + i], bp);
+      }
     }
-    const fr = new Float64Array(n);
     for (let i = 0; i < n; i++) fr[i] = hi[i] + lo[i];
     const g = new Float64Array(rank);
-    for (let p = 0; p < rank; p++) g[p] = -dot2(X, kept[p] * n, r, n);
+    for (let p = 0; p < rank; p++) g[p] = (c ? c[p] : 0) - (s > 0 ? dot2(X, kept[p] * n, r, n) : 0);
     const z = applyQt(f, fr);
     const d1 = solveRt(f, g);
     const rhs = new Float64Array(rank);
@@ -299,13 +302,38 @@ export function qrLeastSquaresAugmented(f: QR, X: Float64Array, y: ArrayLike<num
     const db = solveR(f, rhs);
     for (let p = 0; p < rank; p++) z[p] = d1[p];
     const dr = applyQ(f, z);
-    const nb = new Float64Array(rank);
-    for (let p = 0; p < rank; p++) nb[p] = b[p] + db[p];
-    b = nb;
-    const nr = new Float64Array(n);
-    for (let i = 0; i < n; i++) nr[i] = r[i] + dr[i];
-    r = nr;
+    for (let p = 0; p < rank; p++) b[p] += db[p];
+    for (let i = 0; i < n; i++) r[i] += dr[i];
   }
-  // Report the residual of the final b directly (consistent with coef), in double-double.
-  return { coef: b, resid: residuals(X, n, kept, b, y, true) };
+  return { b, r };
+}
+
+/**
+ * Least squares with refinement of the augmented system (augmentedSolve). Unlike refining b alone,
+ * this removes the cond(X)^2 x |r| term of the error, so ill-conditioned designs with large residuals
+ * (NIST Wampler4/5) keep their digits. The residual is recomputed from the final b in double-double.
+ */
+export function qrLeastSquaresAugmented(f: QR, X: Float64Array, y: ArrayLike<number>, steps = 2): LeastSquares {
+  const { b } = augmentedSolve(f, X, y, null, steps);
+  return { coef: b, resid: residuals(X, f.n, f.kept, b, y, true) };
+}
+
+/** (X'X)^-1 of the kept columns, each column refined on the augmented system (rank x rank). */
+export function refinedBread(f: QR, X: Float64Array, steps = 2): Float64Array {
+  const p = f.rank;
+  const out = new Float64Array(p * p);
+  const c = new Float64Array(p);
+  for (let j = 0; j < p; j++) {
+    c.fill(0);
+    c[j] = -1;
+    out.set(augmentedSolve(f, X, null, c, steps).b, j * p);
+  }
+  for (let j = 0; j < p; j++) {
+    for (let i = 0; i < j; i++) {
+      const v = 0.5 * (out[i + j * p] + out[j + i * p]);
+      out[i + j * p] = v;
+      out[j + i * p] = v;
+    }
+  }
+  return out;
 }

@@ -9,7 +9,7 @@
  */
 import { InputError } from "../frame/errors";
 import { compensatedSum } from "../linalg/compensated";
-import { breadFromQR, columnNorms, householderQR, qrLeastSquares, Refinement } from "../linalg/qr";
+import { breadFromQR, columnNorms, householderQR, QR, qrLeastSquares, refinedBread, Refinement } from "../linalg/qr";
 import { symInverse } from "../linalg/dense";
 import { Diagnostic, inapplicable } from "../stats/diagnostic";
 import { fUpperP, tQuantileAt, tTwoSidedP } from "../stats/distributions";
@@ -89,6 +89,11 @@ function vcovWithConstant(Xw: Float64Array, n: number, p: number, bread: Float64
   return V;
 }
 
+/** The bread (X'X)^-1, refined on the augmented system when the refinement is "augmented" and it is cheap. */
+function breadOf(f: QR, X: Float64Array, refine: Refinement): Float64Array {
+  return refine === "augmented" && f.n * f.rank * f.rank <= AUGMENTED_MAX_SIZE * 10 ? refinedBread(f, X) : breadFromQR(f);
+}
+
 /** QR least squares on [1, X_kept] (raw columns); the constant first so a constant regressor is the one dropped. */
 function explicitConstantFit(XRaw: Float64Array, yRaw: Float64Array, n: number, kept: Int32Array, refine: Refinement) {
   const q = kept.length + 1;
@@ -97,7 +102,7 @@ function explicitConstantFit(XRaw: Float64Array, yRaw: Float64Array, n: number, 
   kept.forEach((j, c) => Z.set(XRaw.subarray(j * n, (j + 1) * n), (c + 1) * n));
   const f = householderQR(Z, n, q, { tol: 0 });
   const ls = qrLeastSquares(f, Z, yRaw, refine);
-  return { coef: ls.coef, resid: ls.resid, Z, bread: breadFromQR(f) };
+  return { coef: ls.coef, resid: ls.resid, Z, bread: breadOf(f, Z, refine) };
 }
 
 /** Moves row/column 0 of a q x q matrix to the end (constant first -> `_cons` last). */
@@ -188,7 +193,7 @@ export function fitDesign(design: Design, data: Pick<LinearData, "y" | "x">, opt
   const ls = explicit ?? qrLeastSquares(qr, Xall, yw, refine);
   const coef = explicit ? explicit.coef.subarray(1) : ls.coef;
   const resid = ls.resid;
-  const bread = breadFromQR(qr);
+  const bread = breadOf(qr, Xall, refine);
 
   const makeDof = (type: VcovType) => smallSample({
     n, kSlopes: p, feRank: design.fe.dfAbsorbed, nestedAdjustment: design.nestedAdjustment, vcovType: type, clusters: design.nClusters,

@@ -87,7 +87,8 @@ describe("NIST StRD linear least squares (certified values in ../shared/referenc
     const sdL = lre(res.rmse, c.residualSd);
     const minL = Math.min(...coefL, ...seL);
     report.push(`${c.name.padEnd(9)} min ${minL.toFixed(1)} | coef ${coefL.map((v) => v.toFixed(1)).join(" ")} | se ${seL.map((v) => v.toFixed(1)).join(" ")} | resid sd ${sdL.toFixed(1)}`);
-    if (c.name === "Filip") expect(minL).toBeGreaterThanOrEqual(7);
+    // Filip: the powers x^k are rounded to double before the engine sees them; that alone costs ~8 digits.
+    if (c.name === "Filip") expect(minL).toBeGreaterThanOrEqual(7.5);
     else expect(minL).toBeGreaterThanOrEqual(9);
   });
 });
