@@ -42,7 +42,7 @@ export function buildIvTable(spec: IvTableSpec): Table {
     diagnostics: j === diagAt ? spec.diagnostics : [],
   }));
   const o: TableOptions = tableOptions(spec.options);
-  const present = IV_DIAGNOSTIC_ROWS.filter((k) => spec.diagnostics.some((d) => d.name === k));
+  const present = IV_DIAGNOSTIC_ROWS.filter((k) => spec.diagnostics.some((d) => d.name === k && !d.inapplicable));
   const stats = spec.stats ?? [...present, ...defaultStats(o.r2)];
   const { firstStage: _f, secondStage: _s, diagnostics: _d, diagnosticsColumn: _w, indicators: _i, ...rest } = spec;
   return buildRegressionTable({ ...rest, columns, stats });

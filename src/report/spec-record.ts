@@ -1,26 +1,34 @@
 /**
  * Where a written table's spec lives in a workbook: a (very) hidden worksheet "_nqp_specs" with one
  * row per add-in output sheet: sheet name, worksheet id (Office.js id, stable across renames; empty in
- * files written by the command line), then the spec as JSON split into cells of at most 30,000
+ * files written by the command line), ISO time written, table title, then the spec as JSON split into
+ * cells of at most 30,000
  * characters (Excel's cell limit is 32,767). Row 1 is a header. Pure encoding/decoding here; the
  * Office.js store is ../excel/spec-store.ts, the file writer is writers/xlsx.ts.
  */
 
 export const SPEC_SHEET = "_nqp_specs";
-export const SPEC_HEADER = ["sheet", "id", "spec"] as const;
+export const SPEC_HEADER = ["sheet", "id", "written", "title", "spec"] as const;
+const FIXED = 4;
 export const SPEC_CHUNK = 30000;
 
 export interface SpecRecord {
   readonly sheetName: string;
   readonly sheetId: string;
+  /** ISO time of the last write. */
+  readonly written: string;
+  readonly title: string;
+  /** Whatever re-runs the table (a JSON-serialisable value). */
   readonly spec: unknown;
+  /** 0-based row on the spec sheet (set when decoded). */
+  readonly row?: number;
 }
 
 export function encodeSpecRow(r: SpecRecord): string[] {
   const json = JSON.stringify(r.spec);
   const parts: string[] = [];
   for (let i = 0; i < json.length; i += SPEC_CHUNK) parts.push(json.slice(i, i + SPEC_CHUNK));
-  return [r.sheetName, r.sheetId, ...(parts.length ? parts : ["null"])];
+  return [r.sheetName, r.sheetId, r.written, r.title, ...(parts.length ? parts : ["null"])];
 }
 
 /** Rows of the spec sheet, header first. */
@@ -35,9 +43,9 @@ export function decodeSpecRows(values: readonly (readonly unknown[])[]): SpecRec
     const row = values[i];
     const name = String(row[0] ?? "");
     if (!name) continue;
-    const json = row.slice(2).map((v) => (v === null || v === undefined ? "" : String(v))).join("");
+    const json = row.slice(FIXED).map((v) => (v === null || v === undefined ? "" : String(v))).join("");
     try {
-      out.push({ sheetName: name, sheetId: String(row[1] ?? ""), spec: JSON.parse(json) });
+      out.push({ sheetName: name, sheetId: String(row[1] ?? ""), written: String(row[2] ?? ""), title: String(row[3] ?? ""), spec: JSON.parse(json), row: i });
     } catch {
       // A hand-edited or truncated row: not an add-in record any more.
     }

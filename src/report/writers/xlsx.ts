@@ -7,7 +7,7 @@
 import ExcelJS from "exceljs";
 import { SheetGrid, TABLE_FONT, blockAddress, layoutTable } from "../grid";
 import { Table } from "../table";
-import { SPEC_SHEET, specSheetRows } from "../spec-record";
+import { SPEC_SHEET, SpecRecord, specSheetRows } from "../spec-record";
 
 const BORDER: Record<"heavy" | "thin", ExcelJS.BorderStyle> = { heavy: "medium", thin: "thin" };
 
@@ -63,17 +63,18 @@ export function tablesWorkbook(tables: readonly SheetTable[]): ExcelJS.Workbook 
   const wb = new ExcelJS.Workbook();
   wb.creator = "NQP add-in";
   const used = new Set<string>();
-  const records: { sheet: string; spec: unknown }[] = [];
+  const records: SpecRecord[] = [];
+  const written = new Date().toISOString();
   for (const t of tables) {
     let name = safeSheetName(t.sheet);
     for (let k = 2; used.has(name.toLowerCase()); k++) name = safeSheetName(`${t.sheet.slice(0, 25)} (${k})`);
     used.add(name.toLowerCase());
     addGridSheet(wb, name, layoutTable(t.table));
-    if (t.spec !== undefined) records.push({ sheet: name, spec: t.spec });
+    if (t.spec !== undefined) records.push({ sheetName: name, sheetId: "", written, title: t.table.title, spec: t.spec });
   }
   if (records.length) {
     const ws = wb.addWorksheet(SPEC_SHEET, { state: "veryHidden" });
-    for (const row of specSheetRows(records.map((r) => ({ sheetId: "", sheetName: r.sheet, spec: r.spec })))) ws.addRow(row);
+    for (const row of specSheetRows(records)) ws.addRow(row);
   }
   return wb;
 }

@@ -1,0 +1,210 @@
+/**
+ * Office.js table writer: renders a report Table (laid out by ../report/grid.ts, the same placement
+ * as the xlsx file writer) onto a NEW worksheet with a unique name ("Table 3", "Table 3 (2)", ...),
+ * never touching an existing sheet; numbers stay numbers with number formats; rules are borders;
+ * columns autofit; gridlines off; nothing frozen. The spec that produced the table is recorded in the
+ * spec store (./spec-store.ts) so the task pane can re-run it.
+ *
+ * Syncs are bounded: 1 (free names + spec store) + one per chunk of `chunkRows` rows + 1 (formats,
+ * spec record). `rewriteTableSheet` refreshes a sheet in place, only when the spec store says the add-in
+ * wrote it (Re-run in the task pane).
+ */
+import type { ExcelRunner } from "./context";
+import { GridRule, SheetGrid, TABLE_FONT, blockAddress, layoutTable } from "../report/grid";
+import { Table } from "../report/table";
+import { SPEC_SHEET } from "../report/spec-record";
+import { SpecSnapshot, isAddinSheet, queueSpecRead, queueSpecWrite } from "./spec-store";
+
+export class TableWriteError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "TableWriteError";
+  }
+}
+
+export interface WriteTableOptions {
+  /** Wanted sheet name (default: the table title); made unique and valid. */
+  readonly sheetName?: string;
+  /** Recorded in the spec store (any JSON value). */
+  readonly spec?: unknown;
+  /** Rows per write request (default 500). */
+  readonly chunkRows?: number;
+  /** Activate the new sheet (default true). */
+  readonly activate?: boolean;
+  /** Clock for the record (tests). */
+  readonly now?: () => Date;
+}
+
+export interface WrittenTable {
+  readonly sheetName: string;
+  readonly sheetId: string;
+  /** Address of the written block, e.g. "A1:G30". */
+  readonly address: string;
+  /** context.sync() calls made. */
+  readonly syncs: number;
+}
+
+const MAX_SHEET_NAME = 31;
+const CANDIDATES_PER_SYNC = 25;
+const DEFAULT_CHUNK_ROWS = 500;
+
+/** A valid Excel sheet name from `name`: no : \ / ? * [ ], no leading/trailing apostrophe, <= 31 chars. */
+export function validSheetName(name: string): string {
+  const s = name.replace(/[:\\/?*[\]]/g, " ").replace(/\s+/g, " ").trim().replace(/^'+|'+$/g, "").slice(0, MAX_SHEET_NAME).trim();
+  return s && s !== SPEC_SHEET ? s : "Table";
+}
+
+/** The k-th candidate: "Table 3" (k = 1), "Table 3 (2)", ... shortened to fit 31 characters. */
+export function candidateName(base: string, k: number): string {
+  if (k === 1) return base;
+  const suffix = ` (${k})`;
+  return base.slice(0, MAX_SHEET_NAME - suffix.length).trimEnd() + suffix;
+}
+
+/** First candidate not in `taken` (compared case-insensitively, as Excel does). */
+export function uniqueSheetName(base: string, taken: readonly string[]): string {
+  const lower = new Set(taken.map((t) => t.toLowerCase()));
+  const b = validSheetName(base);
+  for (let k = 1; ; k++) {
+    const c = candidateName(b, k);
+    if (!lower.has(c.toLowerCase())) return c;
+  }
+}
+
+function counted(ctx: Excel.RequestContext): { sync: () => Promise<void>; count: () => number } {
+  let n = 0;
+  return {
+    sync: async () => {
+      n++;
+      await ctx.sync();
+    },
+    count: () => n,
+  };
+}
+
+async function freeSheetName(ctx: Excel.RequestContext, base: string, sync: () => Promise<void>, pendingSpec: () => void): Promise<string> {
+  const b = validSheetName(base);
+  for (let start = 1; ; start += CANDIDATES_PER_SYNC) {
+    const names = Array.from({ length: CANDIDATES_PER_SYNC }, (_, i) => candidateName(b, start + i));
+    const probes = names.map((n) => ctx.workbook.worksheets.getItemOrNullObject(n));
+    if (start === 1) pendingSpec();
+    await sync();
+    const free = probes.findIndex((p) => p.isNullObject);
+    if (free >= 0) return names[free];
+  }
+}
+
+/** Queues values and number formats of grid rows [r0, r0 + n) (formats first, so text stays text). */
+function queueValues(sheet: Excel.Worksheet, grid: SheetGrid, r0: number, n: number): void {
+  const range = sheet.getRangeByIndexes(r0, 0, n, grid.ncol);
+  range.numberFormat = grid.formats.slice(r0, r0 + n);
+  range.values = grid.values.slice(r0, r0 + n);
+}
+
+const EDGE: Record<GridRule["edge"], Excel.BorderIndex> = { top: "EdgeTop" as Excel.BorderIndex, bottom: "EdgeBottom" as Excel.BorderIndex };
+const WEIGHT: Record<GridRule["weight"], Excel.BorderWeight> = { heavy: "Medium" as Excel.BorderWeight, thin: "Thin" as Excel.BorderWeight };
+
+/** Queues fonts, alignment, merges, rules, widths and heights. */
+function queueFormats(sheet: Excel.Worksheet, grid: SheetGrid, tableRows: number): void {
+  const all = sheet.getRangeByIndexes(0, 0, grid.nrow, grid.ncol);
+  all.format.font.name = TABLE_FONT.name;
+  all.format.font.size = TABLE_FONT.size;
+  all.format.verticalAlignment = "Center" as Excel.VerticalAlignment;
+  sheet.getRangeByIndexes(grid.titleRow, 0, 1, 1).format.font.bold = true;
+  sheet.getRangeByIndexes(grid.tableRow, 0, tableRows, 1).format.horizontalAlignment = "Left" as Excel.HorizontalAlignment;
+  if (grid.ncol > 1) sheet.getRangeByIndexes(grid.tableRow, 1, tableRows, grid.ncol - 1).format.horizontalAlignment = "Center" as Excel.HorizontalAlignment;
+  for (const m of grid.merges) sheet.getRangeByIndexes(m.row, m.col, 1, m.cols).merge(false);
+  for (const r of grid.noteRows) {
+    const note = sheet.getRangeByIndexes(r, 0, 1, grid.ncol);
+    note.format.wrapText = true;
+    note.format.horizontalAlignment = "Left" as Excel.HorizontalAlignment;
+    note.format.verticalAlignment = "Top" as Excel.VerticalAlignment;
+    const h = grid.heights.get(r);
+    if (h) note.format.rowHeight = h;
+  }
+  for (const rule of grid.rules) {
+    const border = sheet.getRangeByIndexes(rule.row, rule.col, 1, rule.cols).format.borders.getItem(EDGE[rule.edge]);
+    border.style = "Continuous" as Excel.BorderLineStyle;
+    border.weight = WEIGHT[rule.weight];
+  }
+  // Autofit on the table rows only (merged notes would otherwise stretch column A), then keep the
+  // layout's minimum widths for short columns.
+  sheet.getRangeByIndexes(grid.tableRow, 0, tableRows, grid.ncol).format.autofitColumns();
+  sheet.showGridlines = false;
+}
+
+async function writeGrid(sheet: Excel.Worksheet, grid: SheetGrid, tableRows: number, chunk: number, sync: () => Promise<void>): Promise<void> {
+  for (let r0 = 0; r0 < grid.nrow; r0 += chunk) {
+    queueValues(sheet, grid, r0, Math.min(chunk, grid.nrow - r0));
+    await sync();
+  }
+  queueFormats(sheet, grid, tableRows);
+}
+
+function chunkOf(opts: WriteTableOptions): number {
+  const c = opts.chunkRows ?? DEFAULT_CHUNK_ROWS;
+  if (!Number.isInteger(c) || c < 1) throw new TableWriteError(`chunkRows must be a positive whole number, got ${c}.`);
+  return c;
+}
+
+function address(grid: SheetGrid): string {
+  return blockAddress(0, 0, grid.nrow, grid.ncol);
+}
+
+/** Writes `table` to a new sheet with a unique name; see the file header for the sync budget. */
+export async function writeTableToNewSheet(run: ExcelRunner, table: Table, opts: WriteTableOptions = {}): Promise<WrittenTable> {
+  const grid = layoutTable(table);
+  const chunk = chunkOf(opts);
+  return run(async (ctx) => {
+    const { sync, count } = counted(ctx);
+    let pending: ReturnType<typeof queueSpecRead> | null = null;
+    const name = await freeSheetName(ctx, opts.sheetName ?? table.title, sync, () => {
+      if (opts.spec !== undefined) pending = queueSpecRead(ctx);
+    });
+    const sheet = ctx.workbook.worksheets.add(name);
+    sheet.load(["id", "name"]);
+    await writeGrid(sheet, grid, table.rows.length, chunk, sync);
+    if (pending) {
+      const snap: SpecSnapshot = (pending as ReturnType<typeof queueSpecRead>).result();
+      queueSpecWrite(ctx, snap, { sheetName: sheet.name, sheetId: sheet.id, written: (opts.now ?? (() => new Date()))().toISOString(), title: table.title, spec: opts.spec });
+    }
+    if (opts.activate !== false) sheet.activate();
+    await sync();
+    return { sheetName: sheet.name, sheetId: sheet.id, address: address(grid), syncs: count() };
+  });
+}
+
+/**
+ * Re-run: clears `sheetName` and writes `table` there, only if the spec store records the sheet as
+ * an add-in output (by worksheet id; by name for files written by the command line). Updates the record.
+ */
+export async function rewriteTableSheet(run: ExcelRunner, sheetName: string, table: Table, opts: Omit<WriteTableOptions, "sheetName" | "activate"> = {}): Promise<WrittenTable> {
+  const grid = layoutTable(table);
+  const chunk = chunkOf(opts);
+  return run(async (ctx) => {
+    const { sync, count } = counted(ctx);
+    const sheet = ctx.workbook.worksheets.getItemOrNullObject(sheetName);
+    sheet.load(["id", "name"]);
+    const pending = queueSpecRead(ctx);
+    await sync();
+    if (sheet.isNullObject) throw new TableWriteError(`There is no sheet named "${sheetName}" to re-run.`);
+    const snap = pending.result();
+    const record = isAddinSheet(snap, sheet.id, sheet.name);
+    if (!record) {
+      throw new TableWriteError(`Sheet "${sheetName}" was not written by the NQP add-in, so it is left untouched. Run the model again to get a new sheet.`);
+    }
+    const used = sheet.getRange();
+    used.unmerge();
+    used.clear("All" as Excel.ClearApplyTo);
+    await writeGrid(sheet, grid, table.rows.length, chunk, sync);
+    queueSpecWrite(ctx, snap, {
+      sheetName: sheet.name,
+      sheetId: sheet.id,
+      written: (opts.now ?? (() => new Date()))().toISOString(),
+      title: table.title,
+      spec: opts.spec === undefined ? record.spec : opts.spec,
+    });
+    await sync();
+    return { sheetName: sheet.name, sheetId: sheet.id, address: address(grid), syncs: count() };
+  });
+}
