@@ -6,8 +6,7 @@
  * fixed effects on the resample (a unit FE equal to the cluster variable is relabelled per drawn
  * copy; other FE keep their codes) and refits the a-path (M ~ D + controls) and the direct equation
  * (Y ~ D + M + controls) on the same demeaned columns: one FE absorption and two small QR solves per
- * replication, through the engine's array-level pieces (engine/fe, engine/linalg), not whole
- * `fitLinear` calls. Without fixed effects an intercept column is included. Without a cluster
+ * replication, through refit.ts (engine/fe + engine/linalg), not whole `fitLinear` calls. Without fixed effects an intercept column is included. Without a cluster
  * variable each row is its own cluster.
  *
  * The percentile interval takes the alpha/2 and 1 - alpha/2 percentiles of the finite replicates
@@ -17,14 +16,13 @@
  * Shapes: `rows` (the estimation sample, ascending data rows) has length n; replicate arrays have
  * length reps.
  */
-import { encodeKeys, Frame, keyColumn, numericColumn } from "../frame";
+import { encodeKeys, Frame, keyColumn } from "../frame";
 import { InputError } from "../frame/errors";
-import { buildFixedEffects, FeDimensionInput } from "../fe";
 import { pctileSorted } from "../indices/winsor";
-import { householderQR, qrLeastSquares } from "../linalg";
 import { clusterIndex, drawClusters } from "../resample/clusters";
 import { replicate, RunControl } from "../resample/control";
 import { checkSeed, Rng } from "../resample/rng";
+import { absorbSubsample, refitCoefs, refitData } from "./refit";
 
 export interface IndirectBootstrapSpec {
   readonly y: string;
@@ -97,16 +95,9 @@ export async function bootstrapIndirect(frame: Frame, spec: IndirectBootstrapSpe
   const n = rows.length;
   if (n === 0) throw new InputError("The bootstrap has no observations to resample.");
 
-  // Raw columns on the sample: [D, M, controls..., Y]; D and M first so their positions are fixed.
+  // Columns on the sample: [D, M, controls..., Y].
   const names = [spec.treat, spec.mediator, ...spec.controls, spec.y];
-  const raw = names.map((v) => {
-    const c = numericColumn(frame, v);
-    return Float64Array.from(rows, (i) => c[i]);
-  });
-  const feCodes = spec.fe.map((name) => {
-    const k = keyColumn(frame, name);
-    return encodeKeys(Array.from(rows, (i) => k[i])).codes;
-  });
+  const data = refitData(frame, rows, names, spec.fe);
   let clusterCodes: Int32Array;
   if (spec.cluster) {
     const k = keyColumn(frame, spec.cluster);
@@ -117,48 +108,18 @@ export async function bootstrapIndirect(frame: Frame, spec: IndirectBootstrapSpe
   const index = clusterIndex(clusterCodes);
   const rng = new Rng(seed);
   const indirect = new Float64Array(reps);
-  const withConst = spec.fe.length === 0;
   const nc = spec.controls.length;
+  const ctl = Array.from({ length: nc }, (_, c) => 2 + c);
+  const yCol = names.length - 1;
   let failed = 0;
 
-  /** a and b on the sample positions `positions`, `copy` the cluster copy per position; null if collinear. */
+  /** a and b on the sample positions, `copy` the drawn cluster copy per position; null if collinear. */
   const fitAB = (positions: Int32Array, copy: Int32Array): { a: number; b: number } | null => {
-    const draw = { positions, copy };
-    const m = draw.positions.length;
-    const dims: FeDimensionInput[] = spec.fe.map((name, j) => ({
-      name,
-      codes: name === spec.cluster ? draw.copy : Int32Array.from(draw.positions, (p) => feCodes[j][p]),
-    }));
-    const fe = buildFixedEffects(dims);
-    const ncol = names.length;
-    const X = new Float64Array(m * ncol);
-    for (let j = 0; j < ncol; j++) {
-      const src = raw[j];
-      const o = j * m;
-      for (let p = 0; p < m; p++) X[o + p] = src[draw.positions[p]];
-    }
-    const Xd = fe.demeanColumns(X, ncol);
-    const col = (j: number) => Xd.subarray(j * m, (j + 1) * m);
-    const ones = withConst ? new Float64Array(m).fill(1) : null;
-    // a-path: M ~ D + controls (+ 1)
-    const k2 = 1 + nc + (ones ? 1 : 0);
-    const A = new Float64Array(m * k2);
-    A.set(col(0), 0);
-    for (let c = 0; c < nc; c++) A.set(col(2 + c), (1 + c) * m);
-    if (ones) A.set(ones, (1 + nc) * m);
-    // direct: Y ~ D + M + controls (+ 1)
-    const k3 = k2 + 1;
-    const B = new Float64Array(m * k3);
-    B.set(col(0), 0);
-    B.set(col(1), m);
-    for (let c = 0; c < nc; c++) B.set(col(2 + c), (2 + c) * m);
-    if (ones) B.set(ones, (2 + nc) * m);
-    const fa = householderQR(A, m, k2);
-    const fb = householderQR(B, m, k3);
-    if (fa.kept[0] !== 0 || fb.kept[0] !== 0 || fb.kept[1] !== 1) return null;
-    const a = qrLeastSquares(fa, A, col(1), "none").coef[0];
-    const b = qrLeastSquares(fb, B, col(ncol - 1), "none").coef[1];
-    return { a, b };
+    // A unit FE that is the cluster variable is relabelled per drawn copy.
+    const abs = absorbSubsample(data, positions, (j) => (spec.fe[j] === spec.cluster ? copy : null));
+    const aPath = refitCoefs(abs, 1, [0, ...ctl], 1);
+    const direct = refitCoefs(abs, yCol, [0, 1, ...ctl], 2);
+    return aPath && direct ? { a: aPath[0], b: direct[1] } : null;
   };
   const identity = Int32Array.from({ length: n }, (_, i) => i);
   const full = fitAB(identity, clusterCodes);
