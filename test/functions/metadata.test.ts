@@ -51,3 +51,24 @@ test("function ids are unique", () => {
   const ids = meta.functions.map((f) => f.id);
   expect(new Set(ids).size).toBe(ids.length);
 });
+
+test("FE2WAY: parameters y, x, id, time, [cluster], [options], matrix in and out", () => {
+  const f = meta.functions.find((g) => g.id === "FE2WAY") as any;
+  expect(f).toBeDefined();
+  expect(f.parameters.map((p: any) => p.name)).toEqual(["y", "x", "id", "time", "cluster", "options"]);
+  expect(f.parameters.map((p: any) => Boolean(p.optional))).toEqual([false, false, false, false, true, true]);
+  expect(f.result.dimensionality).toBe("matrix");
+});
+
+test("webpack bundles every formula file into the functions entry and generates functions.json from them", async () => {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const makeConfig = require("../../webpack.config.js");
+  const config = await makeConfig({}, { mode: "production" });
+  expect([...config.entry.functions].sort()).toEqual(["./src/functions/functions.ts", ...files].sort());
+  const plugin = config.plugins.find((p: any) => p.constructor.name === "CustomFunctionsMetadataPlugin");
+  expect(plugin.options.output).toBe("functions.json");
+  expect([...plugin.options.input].sort()).toEqual([...files].sort());
+  const html = config.plugins.find((p: any) => p.constructor.name === "HtmlWebpackPlugin");
+  expect(html.userOptions.chunks).toEqual(expect.arrayContaining(["taskpane", "functions"]));
+  expect(config.devServer.server).toBeUndefined();
+});
