@@ -188,35 +188,41 @@ function range(c: Float64Array, rows: Int32Array): [number, number] {
   return [lo, hi];
 }
 
-/** Entropy e_j of one indicator over rows (x' computed on the fly). */
-function entropyOf(c: Float64Array, rows: Int32Array, lo: number, hi: number, dir: Direction, shift: number): number {
-  const n = rows.length;
-  const span = hi - lo;
-  // Pass 1: sum of x' (+ shift), Neumaier-compensated.
-  let s = 0;
-  let comp = 0;
-  for (let p = 0; p < n; p++) {
-    const v = c[rows[p]];
-    const q = (dir === 1 ? v - lo : hi - v) / span + shift;
-    const t = s + q;
-    comp += Math.abs(s) >= Math.abs(q) ? s - t + q : q - t + s;
-    s = t;
-  }
-  s += comp;
-  // Pass 2: sum p ln p, 0 ln 0 = 0.
-  let h = 0;
-  let hc = 0;
-  for (let p = 0; p < n; p++) {
-    const v = c[rows[p]];
-    const q = ((dir === 1 ? v - lo : hi - v) / span + shift) / s;
-    if (q > 0) {
-      const term = q * Math.log(q);
-      const t = h + term;
-      hc += Math.abs(h) >= Math.abs(term) ? h - t + term : term - t + h;
-      h = t;
+/** Rows per partial sum: blocked summation keeps the rounding error near (BLOCK + n/BLOCK) eps. */
+const BLOCK = 1024;
+
+/**
+ * Entropy e_j of one indicator over rows, in one pass over q_i = x'_i + s (x' computed on the fly):
+ * with S = sum q and T = sum q ln q, sum p ln p = T/S - ln S (p = q/S), so no second pass is needed.
+ */
+function entropyOf(c: Float64Array, rows: Int32Array | null, lo: number, hi: number, dir: Direction, shift: number): number {
+  const n = rows ? rows.length : c.length;
+  // q = dir (v - base) / span + shift; subtracting first keeps x' exact-ish when |base| >> span.
+  const scale = dir / (hi - lo);
+  const base = dir === 1 ? lo : hi;
+  let S = 0;
+  let T = 0;
+  for (let b = 0; b < n; b += BLOCK) {
+    const e = Math.min(n, b + BLOCK);
+    let s = 0;
+    let t = 0;
+    if (rows) {
+      for (let p = b; p < e; p++) {
+        const q = (c[rows[p]] - base) * scale + shift;
+        s += q;
+        if (q > 0) t += q * Math.log(q);
+      }
+    } else {
+      for (let p = b; p < e; p++) {
+        const q = (c[p] - base) * scale + shift;
+        s += q;
+        if (q > 0) t += q * Math.log(q);
+      }
     }
+    S += s;
+    T += t;
   }
-  return -(h + hc) / Math.log(n);
+  return -(T / S - Math.log(S)) / Math.log(n);
 }
 
 export function entropyIndex(columns: readonly Float64Array[], names: readonly string[], options: EntropyOptions = {}): EntropyResult {
@@ -286,11 +292,20 @@ export function entropyIndex(columns: readonly Float64Array[], names: readonly s
       const w = weights[j];
       const out = normalised ? normalised[j] : null;
       const sub = options.layers ? layerScores[layerOf[j]] : null;
-      const positive = directions[j] === 1;
+      const dir = directions[j];
+      const base = dir === 1 ? lo : hi;
+      if (!out && !sub) {
+        // Hot path (the bench): w x' = (v - base) (w dir / span), one multiply per cell.
+        const ws = (w * dir) / span;
+        for (let p = 0; p < rows.length; p++) {
+          const i = rows[p];
+          scores[i] += (c[i] - base) * ws;
+        }
+        continue;
+      }
       for (let p = 0; p < rows.length; p++) {
         const i = rows[p];
-        const v = c[i];
-        const xn = (positive ? v - lo : hi - v) / span;
+        const xn = (dir * (c[i] - base)) / span + 0; // + 0 turns -0 into 0
         scores[i] += w * xn;
         if (out) out[i] = xn;
         if (sub) sub[i] += w * xn;
