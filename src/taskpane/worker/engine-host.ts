@@ -64,7 +64,7 @@ export function createEngineHost(post: (m: FromWorker) => void): EngineHost {
             const output = await runJob(msg.spec, {
               frame,
               options: msg.options,
-              control: { signal: flag, onProgress: (p) => post({ type: "progress", jobId: msg.jobId, done: p.done, total: p.total, task: p.task }) },
+              control: { signal: flag, onProgress: (p: { done: number; total: number; task: string }) => post({ type: "progress", jobId: msg.jobId, done: p.done, total: p.total, task: p.task }) },
             });
             if (flag.aborted) post({ type: "error", jobId: msg.jobId, kind: "cancelled", message: CANCELLED });
             else post({ type: "result", jobId: msg.jobId, output });

@@ -4,39 +4,16 @@
  * visible, Run explains why). Runners validate their spec against the frame first so errors name the
  * variable and the row a user has to fix.
  */
-import { Frame, getColumn, keyColumn, numericColumn } from "../../engine/frame";
+import { keyColumn } from "../../engine/frame";
 import { InputError } from "../../engine/frame/errors";
-import type { RunControl } from "../../engine/resample/control";
+import { JobContext, JobRunner, requireNumeric } from "./job-kit";
+import { fixedEffects, heterogeneity, instrumental, mediation, robustness } from "./jobs-regression";
 import { entropyIndex } from "../../engine/indices/entropy";
 import { martinResilience } from "../../engine/indices/resilience";
 import { describeColumns } from "../../engine/stats/describe";
 import { buildDescriptivesTable } from "../../report/descriptives-table";
 import { entropyWeightsTable, resilienceTable } from "./index-tables";
-import type { DescribeSpec, EntropySpec, JobKind, JobOutput, JobSpec, PaneTableOptions, ResilienceSpec } from "./protocol";
-
-export interface JobContext {
-  readonly frame: Frame;
-  readonly options: PaneTableOptions;
-  readonly control: RunControl;
-}
-
-export type JobRunner<S extends JobSpec = JobSpec> = (spec: S, ctx: JobContext) => Promise<JobOutput>;
-
-/** Checks that a variable exists and is numeric, with a message naming the role, the column and the row. */
-export function requireNumeric(frame: Frame, name: string, role: string): Float64Array {
-  if (!name) throw new InputError(`Choose the ${role}.`);
-  const col = getColumn(frame, name);
-  if (col.firstTextRow >= 0) {
-    let nText = 0;
-    for (let i = 0; i < frame.nrow; i++) if (col.text?.[i] !== null && Number.isNaN(col.numbers[i])) nText++;
-    throw new InputError(
-      `The ${role} "${name}" must be numeric, but ${nText} of its ${frame.nrow} rows hold text ` +
-        `(first at data row ${col.firstTextRow + 1}: "${col.text?.[col.firstTextRow]}"). ` +
-        `Choose a numeric variable, or fix those cells (blank, NA and #N/A count as missing).`,
-    );
-  }
-  return numericColumn(frame, name);
-}
+import type { DescribeSpec, EntropySpec, JobKind, JobOutput, JobSpec, ResilienceSpec } from "./protocol";
 
 const describe: JobRunner<DescribeSpec> = async (spec, { frame, options }) => {
   if (spec.vars.length === 0) throw new InputError("Choose at least one variable to describe.");
@@ -84,6 +61,11 @@ const resilience: JobRunner<ResilienceSpec> = async (spec, { frame, options }) =
 
 export const JOB_RUNNERS: Partial<Record<JobKind, JobRunner<any>>> = {
   describe,
+  fe: fixedEffects,
+  iv: instrumental,
+  mediation,
+  heterogeneity,
+  robustness,
   entropy,
   resilience,
 };

@@ -1,0 +1,137 @@
+/**
+ * The model forms: one set of fields per model kind over the shared ModelState. Regression models share
+ * y / key regressor(s) / controls / FE / cluster / SE fields; each kind adds its own.
+ */
+import * as React from "react";
+import { Caption1, Field, Input, Radio, RadioGroup, Select, SpinButton, Checkbox, Subtitle2 } from "@fluentui/react-components";
+import type { VariableProfile } from "../worker/profile";
+import { MODEL_KINDS, ModelState, ROBUSTNESS_CHECKS } from "../model-state";
+import type { JobKind, VcovChoice } from "../worker/protocol";
+import { VariableChecklist, VariableSelect } from "./VariablePicker";
+import { IndicatorTable } from "./IndicatorTable";
+
+export interface ModelFormProps {
+  readonly state: ModelState;
+  readonly variables: readonly VariableProfile[];
+  readonly onChange: (patch: Partial<ModelState>) => void;
+}
+
+const REGRESSION: readonly JobKind[] = ["fe", "iv", "mediation", "heterogeneity", "robustness"];
+
+export function ModelPicker({ state, onChange }: Pick<ModelFormProps, "state" | "onChange">): React.JSX.Element {
+  const help = MODEL_KINDS.find((m) => m.kind === state.kind)?.help;
+  return (
+    <Field label="Model" size="small" hint={help}>
+      <Select size="small" value={state.kind} onChange={(_e, d) => onChange({ kind: d.value as JobKind })}>
+        {MODEL_KINDS.map((m) => (
+          <option key={m.kind} value={m.kind}>
+            {m.label}
+          </option>
+        ))}
+      </Select>
+    </Field>
+  );
+}
+
+function RegressionFields({ state, variables, onChange }: ModelFormProps): React.JSX.Element {
+  const k = state.kind;
+  const keyLabel = k === "iv" ? "Endogenous regressor(s)" : "Key regressor(s)";
+  return (
+    <>
+      <VariableSelect label="Dependent variable (y)" variables={variables} value={state.y} onChange={(y) => onChange({ y })} />
+      <VariableChecklist label={keyLabel} variables={variables} value={state.x} onChange={(x) => onChange({ x })} />
+      {k === "iv" && <VariableChecklist label="Excluded instruments" variables={variables} value={state.instruments} onChange={(instruments) => onChange({ instruments })} hint="e.g. the lagged regressor" />}
+      {k === "mediation" && <VariableSelect label="Mediator" variables={variables} value={state.mediator} onChange={(mediator) => onChange({ mediator })} />}
+      <VariableChecklist label="Controls" variables={variables} value={state.controls} onChange={(controls) => onChange({ controls })} hint={k === "fe" ? "Stepwise columns add them in the order chosen." : undefined} />
+      {k === "fe" && (
+        <RadioGroup aria-label="Columns" layout="horizontal" value={state.columns} onChange={(_e, d) => onChange({ columns: d.value as ModelState["columns"] })}>
+          <Radio value="stepwise" label="Stepwise columns" />
+          <Radio value="all" label="All at once" />
+        </RadioGroup>
+      )}
+      {k === "mediation" && (
+        <Field label="Bootstrap replications (0 = Sobel only)" size="small">
+          <SpinButton size="small" min={0} max={5000} step={100} value={state.bootstrap} onChange={(_e, d) => onChange({ bootstrap: Math.max(0, Math.round(Number(d.value ?? d.displayValue) || 0)) })} />
+        </Field>
+      )}
+      {k === "heterogeneity" && (
+        <>
+          <VariableSelect label="Split by" variables={variables} value={state.by} onChange={(by) => onChange({ by })} />
+          <RadioGroup aria-label="Split rule" layout="horizontal" value={state.split} onChange={(_e, d) => onChange({ split: d.value as ModelState["split"] })}>
+            <Radio value="groups" label="Each value" />
+            <Radio value="median" label="At the median" />
+          </RadioGroup>
+        </>
+      )}
+      {k === "robustness" && (
+        <fieldset style={{ border: "none", padding: 0, margin: 0 }}>
+          <legend style={{ fontSize: 12 }}>Checks (one column each)</legend>
+          {ROBUSTNESS_CHECKS.map((c) => (
+            <Checkbox
+              key={c.check}
+              label={c.label}
+              checked={state.checks.includes(c.check)}
+              onChange={(_e, d) => onChange({ checks: d.checked ? [...state.checks, c.check] : state.checks.filter((x) => x !== c.check) })}
+            />
+          ))}
+          {state.checks.includes("alt_outcome") && <VariableSelect label="Alternative outcome" variables={variables} value={state.altOutcome} onChange={(altOutcome) => onChange({ altOutcome })} />}
+        </fieldset>
+      )}
+      <VariableChecklist label="Fixed effects (absorbed)" variables={variables} value={state.fe} onChange={(fe) => onChange({ fe })} hint="Default: panel id and time." />
+      <Field label="Standard errors" size="small">
+        <Select size="small" value={state.vcov} onChange={(_e, d) => onChange({ vcov: d.value as VcovChoice })}>
+          <option value="cluster">Clustered (CR1)</option>
+          <option value="hc1">Robust (HC1)</option>
+          <option value="iid">Conventional (iid)</option>
+        </Select>
+      </Field>
+      {state.vcov === "cluster" && <VariableChecklist label="Cluster by" variables={variables} value={state.cluster} onChange={(cluster) => onChange({ cluster })} hint="Default: panel id. Two variables = two-way clustering." />}
+    </>
+  );
+}
+
+export function ModelForm(props: ModelFormProps): React.JSX.Element {
+  const { state, variables, onChange } = props;
+  return (
+    <section aria-labelledby="model-heading">
+      <Subtitle2 as="h2" id="model-heading">2. Model</Subtitle2>
+      <ModelPicker state={state} onChange={onChange} />
+      {REGRESSION.includes(state.kind) && <RegressionFields {...props} />}
+      {state.kind === "describe" && <VariableChecklist label="Variables" variables={variables} value={state.describeVars} onChange={(describeVars) => onChange({ describeVars })} />}
+      {state.kind === "entropy" && (
+        <>
+          <VariableChecklist
+            label="Indicators"
+            variables={variables}
+            value={state.indicators.map((i) => i.name)}
+            onChange={(names) => onChange({ indicators: names.map((name) => state.indicators.find((i) => i.name === name) ?? { name, direction: 1, layer: "" }) })}
+          />
+          <IndicatorTable indicators={state.indicators} onChange={(indicators) => onChange({ indicators })} />
+          <Field label="Normalisation" size="small">
+            <Select size="small" value={state.entropyMethod} onChange={(_e, d) => onChange({ entropyMethod: d.value as ModelState["entropyMethod"] })}>
+              <option value="minmax">Min-max (0 ln 0 = 0)</option>
+              <option value="shift">Min-max shifted by 0.0001</option>
+            </Select>
+          </Field>
+          <NameField state={state} onChange={onChange} placeholder="NQP" />
+        </>
+      )}
+      {state.kind === "resilience" && (
+        <>
+          <VariableSelect label="Level variable" variables={variables} value={state.value} onChange={(value) => onChange({ value })} hint="e.g. GDP per capita" />
+          <VariableSelect label="National level (optional)" variables={variables} value={state.national} optional onChange={(national) => onChange({ national })} hint="Empty: the cross-sectional total" />
+          <Caption1 as="p">Panel id and time come from the Data section.</Caption1>
+          <NameField state={state} onChange={onChange} placeholder="ER" />
+        </>
+      )}
+    </section>
+  );
+}
+
+function NameField({ state, onChange, placeholder }: { state: ModelState; onChange: ModelFormProps["onChange"]; placeholder: string }): React.JSX.Element {
+  return (
+    <Field label="Name of the new index" size="small">
+      <Input size="small" value={state.outName} placeholder={placeholder} onChange={(_e, d) => onChange({ outName: d.value })} />
+    </Field>
+  );
+}

@@ -1,0 +1,98 @@
+/**
+ * Variable pickers with search: a single choice (search box + list box) and a multiple choice
+ * (search box + checkboxes). Both are labelled, keyboard-operable native controls under Fluent styling,
+ * and show each variable's type so a text column is recognisable before it is chosen.
+ */
+import * as React from "react";
+import { Checkbox, Field, Input, Select, Caption1 } from "@fluentui/react-components";
+import type { VariableProfile } from "../worker/profile";
+
+function useFilter(vars: readonly VariableProfile[], query: string): VariableProfile[] {
+  const q = query.trim().toLowerCase();
+  return q ? vars.filter((v) => v.name.toLowerCase().includes(q)) : [...vars];
+}
+
+function typeTag(v: VariableProfile): string {
+  if (v.type === "text") return v.firstTextRow ? " (text at row " + v.firstTextRow + ")" : " (text)";
+  return "";
+}
+
+export interface SinglePickerProps {
+  readonly label: string;
+  readonly variables: readonly VariableProfile[];
+  readonly value: string;
+  readonly onChange: (v: string) => void;
+  readonly optional?: boolean;
+  readonly hint?: string;
+}
+
+export function VariableSelect({ label, variables, value, onChange, optional, hint }: SinglePickerProps): React.JSX.Element {
+  const [query, setQuery] = React.useState("");
+  const shown = useFilter(variables, query);
+  if (value && !shown.some((v) => v.name === value)) {
+    const cur = variables.find((v) => v.name === value);
+    if (cur) shown.unshift(cur);
+  }
+  const id = React.useId();
+  return (
+    <Field label={label} hint={hint} size="small">
+      <div style={{ display: "flex", gap: 4 }}>
+        <Input
+          size="small"
+          aria-label={`Search ${label}`}
+          placeholder="Search"
+          value={query}
+          onChange={(_e, d) => setQuery(d.value)}
+          style={{ width: 84, minWidth: 0 }}
+        />
+        <Select id={id} size="small" aria-label={label} value={value} onChange={(_e, d) => onChange(d.value)} style={{ flex: 1, minWidth: 0 }}>
+          <option value="">{optional ? "(none)" : "Choose..."}</option>
+          {shown.map((v) => (
+            <option key={v.name} value={v.name}>
+              {v.name + typeTag(v)}
+            </option>
+          ))}
+        </Select>
+      </div>
+    </Field>
+  );
+}
+
+export interface MultiPickerProps {
+  readonly label: string;
+  readonly variables: readonly VariableProfile[];
+  readonly value: readonly string[];
+  readonly onChange: (v: string[]) => void;
+  readonly hint?: string;
+}
+
+export function VariableChecklist({ label, variables, value, onChange, hint }: MultiPickerProps): React.JSX.Element {
+  const [query, setQuery] = React.useState("");
+  const shown = useFilter(variables, query);
+  const chosen = new Set(value);
+  const toggle = (name: string, on: boolean) => {
+    // Keep the order of choice (it is the order of stepwise columns).
+    onChange(on ? [...value.filter((v) => v !== name), name] : value.filter((v) => v !== name));
+  };
+  return (
+    <Field label={label} hint={hint} size="small">
+      <div role="group" aria-label={label}>
+        <Input size="small" aria-label={`Search ${label}`} placeholder="Search variables" value={query} onChange={(_e, d) => setQuery(d.value)} style={{ width: "100%" }} />
+        {value.length > 0 && <Caption1 aria-label={`${label} chosen`}>{value.join(", ")}</Caption1>}
+        <div style={{ maxHeight: 132, overflowY: "auto", border: "1px solid #e0e0e0", borderRadius: 4, marginTop: 2 }}>
+          {shown.map((v) => (
+            <Checkbox
+              key={v.name}
+              size="medium"
+              label={v.name + typeTag(v)}
+              checked={chosen.has(v.name)}
+              onChange={(_e, d) => toggle(v.name, d.checked === true)}
+              style={{ display: "flex" }}
+            />
+          ))}
+          {shown.length === 0 && <Caption1 style={{ padding: 4 }}>No variable matches "{query}".</Caption1>}
+        </div>
+      </div>
+    </Field>
+  );
+}
