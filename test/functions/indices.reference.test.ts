@@ -99,4 +99,25 @@ describe("=NQP.DESCRIBE (case nqp_descriptives)", () => {
       for (const [a, b] of [[mean, e.mean], [sd, e.sd], [min, e.min], [max, e.max]]) expect(relErr(a, b)).toBeLessThan(TOL);
     });
   });
+
+  test("corr: Pearson correlations on the estimation sample", () => {
+    const expected = ref.results.pearson_corr_estimation_sample;
+    const order = Object.keys(expected);
+    const spill = describeFormula(range(withIndices, order), undefined, "corr");
+    expect(spill[0]).toEqual(["", ...order]);
+    order.forEach((a, i) => order.forEach((b, j) => expect(relErr(spill[i + 1][j + 1], expected[a][b])).toBeLessThan(TOL)));
+  });
+
+  test("vif: pooled-OLS VIFs on the estimation sample (rows where ER is present)", () => {
+    const expected = ref.results.vif_pooled_ols;
+    const regs = Object.keys(expected);
+    const er = withIndices[0].indexOf("ER");
+    const sample = [withIndices[0], ...withIndices.slice(1).filter((r) => r[er] !== "")];
+    const spill = describeFormula(range(sample, regs), undefined, "vif");
+    expect(spill[0]).toEqual(["variable", "VIF"]);
+    regs.forEach((v, j) => {
+      expect(spill[j + 1][0]).toBe(v);
+      expect(relErr(spill[j + 1][1], expected[v])).toBeLessThan(TOL);
+    });
+  });
 });

@@ -92,6 +92,14 @@ describe("=NQP.RESILIENCE and =NQP.LAG", () => {
     expect(excelError(() => resilience(v, id.slice(0, 3), t)).message).toMatch(/id has 2 rows but value has 4/);
   });
 
+  test("details: g, G, ER and the reason per row", () => {
+    const d = resilience(v, id, t, nat, undefined, "details");
+    expect(d[0]).toEqual(["g", "G", "ER", "reason"]);
+    expect(d[3]).toEqual(["", "", "", "first_period"]);
+    expect(d[2][3]).toBe("");
+    expect(excelError(() => resilience(v, id, t, nat, undefined, "table")).message).toMatch(/values, details/);
+  });
+
   test("lag 1 and lead 1 with headers", () => {
     expect(lag(v, id, t)).toEqual([["L1_gdp"], [20], [10], [""], [""]]);
     expect(lag(v, id, t, -1)).toEqual([["F1_gdp"], [""], [""], [12], [22]]);

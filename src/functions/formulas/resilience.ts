@@ -1,4 +1,5 @@
 /** =NQP.RESILIENCE(value, id, time, [national], [method]): thin wrapper over engine/indices/resilience. */
+import { InputError } from "../../engine/frame/errors";
 import { martinResilience, validateResilienceMethod } from "../../engine/indices/resilience";
 import { isOmitted, keyRange, numericRange, requireSameLength } from "../args";
 import { withExcelErrors } from "../errors";
@@ -12,9 +13,10 @@ import { keysOf, numbersOf, scalarArg, spillColumns } from "../panel-args";
  * @param time Column of periods (calendar years), same rows as value; the previous period is time - 1.
  * @param [national] Column of the national level for each row's period (e.g. national GDP per capita); omitted: growth of the total of value over the ids present in both periods.
  * @param [method] "sensitivity" (default, (g - G)/|G|) or "difference" (g - G).
- * @returns One resilience value per row (blank where undefined).
+ * @param [output] "values" (default: one column) or "details" (columns g, G, ER and the reason a row has no value: first_period, gap, missing_value, zero_base, national_undefined, national_zero, missing_key).
+ * @returns One resilience value per row (blank where undefined), or the details table.
  */
-export function resilience(value: any[][], id: any[][], time: any[][], national?: any[][], method?: string): any[][] {
+export function resilience(value: any[][], id: any[][], time: any[][], national?: any[][], method?: string, output?: string): any[][] {
   return withExcelErrors("RESILIENCE", () => {
     const v = numericRange("value", value);
     const ids = keyRange("id", id, v.hasHeader);
@@ -34,6 +36,13 @@ export function resilience(value: any[][], id: any[][], time: any[][], national?
       national: nat ? numbersOf("national", nat, 0) : undefined,
       method: m === undefined ? undefined : validateResilienceMethod(String(m)),
     });
-    return spillColumns([r.values], v.hasHeader ? ["ER"] : undefined);
+    const o = scalarArg(output);
+    const how = o === undefined ? "values" : String(o).trim().toLowerCase();
+    if (how === "values") return spillColumns([r.values], v.hasHeader ? ["ER"] : undefined);
+    if (how !== "details") throw new InputError(`Argument output must be one of values, details; got "${String(o)}".`);
+    const rows = spillColumns([r.g, r.G, r.values], ["g", "G", "ER"]);
+    rows[0].push("reason");
+    for (let i = 0; i < r.reasons.length; i++) rows[i + 1].push(r.reasons[i] ?? "");
+    return v.hasHeader ? rows : rows.slice(1);
   });
 }
