@@ -4,24 +4,17 @@
  * one negative-direction column, 1% of rows with a missing indicator.
  */
 import { entropyIndex } from "../../src/engine/indices/entropy";
+import { Rng } from "../../src/engine/resample/rng";
+import type { BenchCase } from "../run";
 
 const N = 1_000_000;
 const K = 30;
 
 function makeData(): Float64Array[] {
-  let s = 20261122 >>> 0;
-  const rand = () => {
-    // xorshift32: fast and deterministic; quality is irrelevant for timing.
-    s ^= s << 13;
-    s >>>= 0;
-    s ^= s >>> 17;
-    s ^= s << 5;
-    s >>>= 0;
-    return s / 4294967296;
-  };
+  const rng = new Rng(20261122);
   return Array.from({ length: K }, (_, j) => {
     const c = new Float64Array(N);
-    for (let i = 0; i < N; i++) c[i] = Math.exp(2 * rand() + j / 10);
+    for (let i = 0; i < N; i++) c[i] = Math.exp(2 * rng.uniform() + j / 10);
     if (j === 0) for (let i = 0; i < N; i += 100) c[i] = NaN;
     return c;
   });
@@ -30,7 +23,7 @@ function makeData(): Float64Array[] {
 let data: Float64Array[] | null = null;
 const names = Array.from({ length: K }, (_, j) => `x${j + 1}`);
 
-export const entropyCase = {
+export const entropyCase: BenchCase = {
   name: "entropy_1e6x30",
   /** Builds the data outside the timing. */
   setup(): void {

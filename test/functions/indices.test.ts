@@ -1,5 +1,4 @@
 /** Index formulas: small spills computed by hand, and bad input mapped to Excel errors with messages. */
-import { FormulaError } from "../../src/functions/errors";
 import { describe as describeFormula } from "../../src/functions/formulas/describe";
 import { entropy } from "../../src/functions/formulas/entropy";
 import { lag } from "../../src/functions/formulas/lag";
@@ -7,16 +6,7 @@ import { lq } from "../../src/functions/formulas/lq";
 import { resilience } from "../../src/functions/formulas/resilience";
 import { standardize } from "../../src/functions/formulas/standardize";
 import { winsor } from "../../src/functions/formulas/winsor";
-
-function excelError(f: () => unknown): FormulaError {
-  try {
-    f();
-  } catch (e) {
-    expect(e).toBeInstanceOf(FormulaError);
-    return e as FormulaError;
-  }
-  throw new Error("expected an Excel error");
-}
+import { excelErrorOf as excelError } from "../support/formula";
 
 const block = [
   ["a", "b", "c"],
