@@ -110,25 +110,16 @@ function queueFormats(sheet: Excel.Worksheet, grid: SheetGrid, tableRows: number
   all.format.font.name = TABLE_FONT.name;
   all.format.font.size = TABLE_FONT.size;
   all.format.verticalAlignment = "Center" as Excel.VerticalAlignment;
-  sheet.getRangeByIndexes(grid.titleRow, 0, 1, 1).format.font.bold = true;
+  sheet.getRangeByIndexes(grid.titleRow, 0, grid.tableRow - grid.titleRow, 1).format.font.bold = true;
   sheet.getRangeByIndexes(grid.tableRow, 0, tableRows, 1).format.horizontalAlignment = "Left" as Excel.HorizontalAlignment;
   if (grid.ncol > 1) sheet.getRangeByIndexes(grid.tableRow, 1, tableRows, grid.ncol - 1).format.horizontalAlignment = "Center" as Excel.HorizontalAlignment;
   for (const m of grid.merges) sheet.getRangeByIndexes(m.row, m.col, 1, m.cols).merge(false);
-  for (const r of grid.noteRows) {
-    const note = sheet.getRangeByIndexes(r, 0, 1, grid.ncol);
-    note.format.wrapText = true;
-    note.format.horizontalAlignment = "Left" as Excel.HorizontalAlignment;
-    note.format.verticalAlignment = "Top" as Excel.VerticalAlignment;
-    const h = grid.heights.get(r);
-    if (h) note.format.rowHeight = h;
-  }
   for (const rule of grid.rules) {
     const border = sheet.getRangeByIndexes(rule.row, rule.col, 1, rule.cols).format.borders.getItem(EDGE[rule.edge]);
     border.style = "Continuous" as Excel.BorderLineStyle;
     border.weight = WEIGHT[rule.weight];
   }
-  // Autofit on the table rows only (merged notes would otherwise stretch column A), then keep the
-  // layout's minimum widths for short columns.
+  // Autofit on the table rows only: the title and note lines overflow to the right by design.
   sheet.getRangeByIndexes(grid.tableRow, 0, tableRows, grid.ncol).format.autofitColumns();
   sheet.showGridlines = false;
 }

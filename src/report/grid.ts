@@ -1,8 +1,10 @@
 /**
  * Lays a table out on a worksheet grid: the placement both sheet writers (ExcelJS for files, Office.js
- * in Excel) render, so they agree cell for cell. Row 0 holds the title, the table follows, then one
- * row per note (merged across the table's width, wrapped). Numbers stay numbers with an Excel number
- * format; text cells get the text format "@" so Excel never re-reads "(1)" as -1.
+ * in Excel) render, so they agree cell for cell. The title comes first, the table follows, then the
+ * notes. Title and notes are word-wrapped here into lines that fit the table's width (one row each,
+ * unmerged, no cell wrapping), because row heights of wrapped merged cells are not autofitted by Excel
+ * or LibreOffice. Numbers stay numbers with an Excel number format; text cells get the text format "@"
+ * so Excel never re-reads "(1)" as -1.
  *
  * Shapes: values/formats/align are nrow x ncol (row-major arrays of rows), all 0-based.
  */
@@ -37,25 +39,63 @@ export interface SheetGrid {
   readonly rules: readonly GridRule[];
   /** Grid row of the first table row (after the title). */
   readonly tableRow: number;
-  /** Grid rows of the notes. */
+  /** Grid rows of the note lines. */
   readonly noteRows: readonly number[];
+  /** First grid row of the title lines (0); the title runs until `tableRow`. */
   readonly titleRow: number;
   /** Column widths in characters of the default font. */
   readonly widths: readonly number[];
-  /** Row heights in points for rows that need more than one line (wrapped notes); others default. */
-  readonly heights: ReadonlyMap<number, number>;
 }
 
 export const TEXT_FORMAT = "@";
 export const GENERAL_FORMAT = "General";
 /** Font of written tables (LibreOffice substitutes the metric-compatible Liberation Serif). */
 export const TABLE_FONT = { name: "Times New Roman", size: 11 } as const;
-const LINE_HEIGHT = 15;
+/**
+ * Characters of 11 pt Times per unit of column width, on the safe side: Excel (Calibri-based width
+ * units) fits about 1.25, LibreOffice about 1.6; a line that fits Excel fits both.
+ */
+const CHARS_PER_WIDTH = 1.25;
+const BOLD_FACTOR = 0.9;
+
+/** Greedy word wrap into lines of at most `width` characters (a longer word gets its own line). */
+export function wrapWords(text: string, width: number): string[] {
+  const lines: string[] = [];
+  let cur = "";
+  for (const w of text.split(/\s+/).filter((x) => x.length > 0)) {
+    if (cur && cur.length + 1 + w.length > width) {
+      lines.push(cur);
+      cur = w;
+    } else cur = cur ? `${cur} ${w}` : w;
+  }
+  if (cur || !lines.length) lines.push(cur);
+  return lines;
+}
+
+/** Column widths (characters) from the content: labels, formatted numbers, unspanned text. */
+function contentWidths(table: Table, ncol: number): number[] {
+  const widths = new Array<number>(ncol).fill(0);
+  for (const row of table.rows) {
+    row.cells.forEach((cell, c) => {
+      if (cell.kind === "number") {
+        const f = cell.format;
+        widths[c] = Math.max(widths[c], f.prefix.length + f.suffix.length + f.decimals + String(Math.trunc(Math.abs(cell.value))).length + 2);
+      } else if (cell.kind === "text" && (cell.span ?? 1) === 1) {
+        widths[c] = Math.max(widths[c], cell.text.length);
+      }
+    });
+  }
+  return widths.map((w, c) => Math.max(w + 2, c === 0 ? 12 : 9));
+}
 
 export function layoutTable(table: Table): SheetGrid {
   const ncol = Math.max(table.ncol, 1);
-  const tableRow = 1;
-  const nrow = tableRow + table.rows.length + table.notes.length;
+  const widths = contentWidths(table, ncol);
+  const capacity = Math.max(20, Math.floor(widths.reduce((a, b) => a + b, 0) * CHARS_PER_WIDTH));
+  const titleLines = wrapWords(table.title, Math.floor(capacity * BOLD_FACTOR));
+  const noteLines = table.notes.flatMap((n) => wrapWords(n, capacity));
+  const tableRow = titleLines.length;
+  const nrow = tableRow + table.rows.length + noteLines.length;
   const values: GridValue[][] = [];
   const formats: string[][] = [];
   const align: ("left" | "center")[][] = [];
@@ -67,53 +107,39 @@ export function layoutTable(table: Table): SheetGrid {
     bold.push(new Array<boolean>(ncol).fill(false));
   }
   const merges: GridMerge[] = [];
-  values[0][0] = table.title;
-  formats[0][0] = TEXT_FORMAT;
-  bold[0][0] = true;
-  align[0][0] = "left";
-
-  const widths = new Array<number>(ncol).fill(0);
+  titleLines.forEach((line, r) => {
+    values[r][0] = line;
+    formats[r][0] = TEXT_FORMAT;
+    bold[r][0] = true;
+  });
   table.rows.forEach((row, i) => {
     const gr = tableRow + i;
     row.cells.forEach((cell, c) => {
       if (cell.kind === "number") {
         values[gr][c] = cell.value;
         formats[gr][c] = excelFormat(cell.format);
-        const shown = cell.format.prefix.length + cell.format.suffix.length + cell.format.decimals + String(Math.trunc(Math.abs(cell.value))).length + 2;
-        widths[c] = Math.max(widths[c], shown);
       } else if (cell.kind === "text") {
         values[gr][c] = cell.text;
         formats[gr][c] = TEXT_FORMAT;
         const span = cell.span ?? 1;
         if (span > 1) merges.push({ row: gr, col: c, cols: span });
-        else widths[c] = Math.max(widths[c], cell.text.length);
       }
     });
   });
-
   const noteRows: number[] = [];
-  const heights = new Map<number, number>();
-  const pad = widths.map((w, c) => Math.max(w + 2, c === 0 ? 12 : 9));
-  const total = pad.reduce((a, b) => a + b, 0);
-  table.notes.forEach((note, k) => {
+  noteLines.forEach((line, k) => {
     const gr = tableRow + table.rows.length + k;
-    values[gr][0] = note;
+    values[gr][0] = line;
     formats[gr][0] = TEXT_FORMAT;
-    align[gr][0] = "left";
-    if (ncol > 1) merges.push({ row: gr, col: 0, cols: ncol });
     noteRows.push(gr);
-    // Times at 11 pt runs about 1.15 characters per default-width character unit.
-    const lines = Math.ceil(note.length / (total * 1.15));
-    if (lines > 1) heights.set(gr, lines * LINE_HEIGHT);
   });
-  // A title wider than the table would overflow; it is left unmerged so Excel lets it run right.
 
   const rules: GridRule[] = table.rules.map((rule) =>
     rule.after < 0
       ? { row: tableRow, col: 0, cols: ncol, edge: "top", weight: rule.weight }
       : { row: tableRow + rule.after, col: 0, cols: ncol, edge: "bottom", weight: rule.weight },
   );
-  return { nrow, ncol, values, formats, align, bold, merges, rules, tableRow, noteRows, titleRow: 0, widths: pad, heights };
+  return { nrow, ncol, values, formats, align, bold, merges, rules, tableRow, noteRows, titleRow: 0, widths };
 }
 
 /** A1-style column letters for a 0-based column index. */

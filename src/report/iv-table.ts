@@ -35,8 +35,9 @@ export function buildIvTable(spec: IvTableSpec): Table {
   const nFirst = spec.firstStage.length;
   const diagAt = where === "first" ? nFirst - 1 : nFirst;
   const results = [...spec.firstStage, spec.secondStage];
+  // Diagnostics show only in the chosen column (the IV result also carries them in result.diagnostics).
   const columns: ModelColumn[] = results.map((result, j) => ({
-    result,
+    result: j === diagAt ? result : { ...result, diagnostics: [] },
     group: j < nFirst ? "First stage" : "Second stage",
     indicators: spec.indicators,
     diagnostics: j === diagAt ? spec.diagnostics : [],

@@ -1,8 +1,8 @@
 /**
  * xlsx rendering with ExcelJS (the command line and the demo): each table on its own worksheet as
  * laid out by ../grid.ts: numbers as numeric cells with number formats (stars and brackets inside the
- * format), rules as cell borders (heavy = medium line, thin = thin line), merged group headers and
- * notes, column widths from the content, a print area around the table, gridlines hidden.
+ * format), rules as cell borders (heavy = medium line, thin = thin line), merged group headers,
+ * column widths from the content, a print area around the table, gridlines hidden.
  */
 import ExcelJS from "exceljs";
 import { SheetGrid, TABLE_FONT, blockAddress, layoutTable } from "../grid";
@@ -29,11 +29,8 @@ export function addGridSheet(wb: ExcelJS.Workbook, name: string, grid: SheetGrid
       if (v === "") continue;
       cell.value = v;
       cell.numFmt = grid.formats[r][c];
-      const isNote = grid.noteRows.includes(r);
-      cell.alignment = { horizontal: grid.align[r][c], vertical: isNote ? "top" : "middle", wrapText: isNote };
+      cell.alignment = { horizontal: grid.align[r][c], vertical: "middle" };
     }
-    const h = grid.heights.get(r);
-    if (h) row.height = h;
   }
   for (const m of grid.merges) ws.mergeCells(m.row + 1, m.col + 1, m.row + 1, m.col + m.cols);
   for (const rule of grid.rules) {

@@ -1,0 +1,227 @@
+/**
+ * Runs table specs (./spec.ts) through the engine and builds the tables: derived columns first
+ * (entropy index, resilience, lags), then each table's models, then the builders. Orchestration only:
+ * every number comes from the engine (fitLinear, fitIv, mediatePoint, heterogeneity, prepareVariant,
+ * describeColumns, entropyIndex, martinResilience, lagByPanel).
+ */
+import { Frame, InputError, keyColumn, numericColumn } from "../engine/frame";
+import { entropyIndex } from "../engine/indices/entropy";
+import { lagByPanel } from "../engine/indices/lag";
+import { martinResilience } from "../engine/indices/resilience";
+import { heterogeneity } from "../engine/models/heterogeneity";
+import { FirstStage } from "../engine/iv/first-stage";
+import { IvResult, fitIv } from "../engine/models/iv";
+import { LinearSpec, fitLinear } from "../engine/models/linear";
+import { mediatePoint } from "../engine/models/mediation";
+import { RegressionResult } from "../engine/models/result";
+import { prepareVariant } from "../engine/models/robustness";
+import { withNumericColumn } from "../engine/models/spec-frame";
+import { describeColumns } from "../engine/stats/describe";
+import { ModelColumn } from "./column";
+import { buildDescriptivesTable } from "./descriptives-table";
+import { buildIvTable } from "./iv-table";
+import { buildMediationTable } from "./mediation-table";
+import { RegressionTableSpec, buildRegressionTable, labeller } from "./regression-table";
+import { DeriveStep, LinearModelSpec, RegressionLayout, RowFilter, SpecFile, TableSpec, TableSpecBase, validateSpecFile } from "./spec";
+import { Table } from "./table";
+
+/** Adds the derived columns, in order (each step may use the columns of earlier steps). */
+export function applyDerive(frame: Frame, steps: readonly DeriveStep[] = []): Frame {
+  let f = frame;
+  for (const s of steps) {
+    let values: Float64Array;
+    if (s.kind === "entropy") {
+      const neg = new Set(s.negative ?? []);
+      for (const n of neg) if (!s.indicators.includes(n)) throw new InputError(`Entropy index "${s.name}": negative indicator "${n}" is not among its indicators.`);
+      const cols = s.indicators.map((n) => numericColumn(f, n));
+      values = entropyIndex(cols, s.indicators, { method: "minmax", directions: s.indicators.map((n) => (neg.has(n) ? -1 : 1)) }).scores;
+    } else if (s.kind === "resilience") {
+      values = martinResilience({
+        value: numericColumn(f, s.value),
+        id: keyColumn(f, s.id),
+        time: numericColumn(f, s.time),
+        national: s.national ? numericColumn(f, s.national) : undefined,
+      }).values;
+    } else {
+      values = lagByPanel(numericColumn(f, s.of), keyColumn(f, s.id), numericColumn(f, s.time), s.k ?? 1).values;
+    }
+    f = withNumericColumn(f, s.name, values);
+  }
+  return f;
+}
+
+/** Ascending data rows meeting every filter (a row with a missing filter value is left out). */
+export function rowsWhere(frame: Frame, filters: readonly RowFilter[] = []): Int32Array | undefined {
+  if (!filters.length) return undefined;
+  const tests = filters.map((flt) => {
+    const keys = flt.in ? keyColumn(frame, flt.column) : null;
+    const nums = flt.min !== undefined || flt.max !== undefined ? numericColumn(frame, flt.column) : null;
+    const allowed = new Set((flt.in ?? []).map(String));
+    return (i: number) => {
+      if (keys && (keys[i] === null || !allowed.has(keys[i]!))) return false;
+      if (nums) {
+        const v = nums[i];
+        if (Number.isNaN(v)) return false;
+        if (flt.min !== undefined && v < flt.min) return false;
+        if (flt.max !== undefined && v > flt.max) return false;
+      }
+      return true;
+    };
+  });
+  const out: number[] = [];
+  for (let i = 0; i < frame.nrow; i++) if (tests.every((t) => t(i))) out.push(i);
+  if (!out.length) throw new InputError(`No rows meet the sample conditions on ${filters.map((f) => f.column).join(", ")}.`);
+  return Int32Array.from(out);
+}
+
+function linear(m: LinearModelSpec, rows?: Int32Array): LinearSpec {
+  return { y: m.y, x: m.x, fe: m.fe, cluster: m.cluster, vcov: m.vcov, rows };
+}
+
+/** Default indicator rows for the absorbed FE: city_id -> "City FE" when labelled "City". */
+function feRowsFor(spec: TableSpecBase & RegressionLayout, fes: readonly string[]): Readonly<Record<string, string>> {
+  if (spec.feRows) return spec.feRows;
+  const label = labeller(spec.labels);
+  return Object.fromEntries([...new Set(fes)].map((fe) => [fe, `${label(fe)} FE`]));
+}
+
+function layout(spec: TableSpecBase & RegressionLayout, columns: ModelColumn[], fes: readonly string[], hidden?: readonly string[]): RegressionTableSpec {
+  return {
+    title: spec.title,
+    columns,
+    terms: spec.terms,
+    controls: spec.controls ?? hidden,
+    labels: spec.labels,
+    feRows: feRowsFor(spec, fes),
+    stats: spec.stats,
+    statLabels: spec.statLabels,
+    constant: spec.constant,
+    options: spec.options,
+    notes: spec.notes,
+  };
+}
+
+/** A first stage of an IV fit as a result record for the table (sample, FE and clustering of the IV fit). */
+export function firstStageResult(iv: IvResult, fs: FirstStage): RegressionResult {
+  const k = fs.terms.length;
+  return {
+    ...iv,
+    model: "ols",
+    depVar: fs.endogenous,
+    terms: fs.terms,
+    coef: fs.coef,
+    se: fs.se,
+    stat: fs.t,
+    p: fs.p,
+    ciLow: new Float64Array(k).fill(NaN),
+    ciHigh: new Float64Array(k).fill(NaN),
+    vcov: fs.vcov,
+    omitted: [],
+    statName: "t",
+    r2: NaN,
+    r2Adj: NaN,
+    r2Within: NaN,
+    rmse: fs.rmse,
+    ssr: fs.rss,
+    diagnostics: [
+      {
+        name: "first_f",
+        label: "First-stage F",
+        statistic: fs.f,
+        df: fs.fDf,
+        distribution: "F",
+        p: fs.fP,
+        nullHypothesis: `the excluded instruments do not explain ${fs.endogenous}`,
+      },
+    ],
+  };
+}
+
+function minus(a: readonly string[], b: readonly string[]): string[] {
+  return a.filter((v) => !b.includes(v));
+}
+
+/** Runs one table spec on a frame (derived columns already added). */
+export function runTable(frame: Frame, spec: TableSpec): Table {
+  switch (spec.kind) {
+    case "regression": {
+      const columns = spec.models.map((m): ModelColumn => ({
+        result: fitLinear(frame, linear(m, rowsWhere(frame, m.where))),
+        depLabel: m.depLabel,
+        group: m.group,
+        subtitle: m.subtitle,
+        indicators: m.indicators,
+      }));
+      return buildRegressionTable(layout(spec, columns, spec.models.flatMap((m) => m.fe ?? [])));
+    }
+    case "descriptives": {
+      const d = describeColumns(spec.variables.map((v) => numericColumn(frame, v)), spec.variables, spec.sample ?? "pairwise");
+      return buildDescriptivesTable({ title: spec.title, describe: d, labels: spec.labels, roles: spec.roles, decimals: spec.decimals, notes: spec.notes });
+    }
+    case "iv": {
+      const m = spec.model;
+      const iv = fitIv(frame, { y: m.y, endog: m.endog, instruments: m.instruments, x: m.x, fe: m.fe, cluster: m.cluster, vcov: m.vcov });
+      const l = layout(spec, [], m.fe ?? [], m.x);
+      const { columns: _c, ...rest } = l;
+      return buildIvTable({
+        ...rest,
+        firstStage: iv.firstStage.map((fs) => firstStageResult(iv, fs)),
+        secondStage: iv,
+        diagnostics: iv.diagnostics,
+        diagnosticsColumn: spec.diagnosticsColumn,
+      });
+    }
+    case "mediation": {
+      const m = spec.model;
+      const controls = minus(m.x, [m.treat, m.mediator]);
+      const r = mediatePoint(frame, { y: m.y, treat: m.treat, mediators: [m.mediator], controls, fe: m.fe, cluster: m.cluster, vcov: m.vcov }).mediators[0];
+      if (!r.outcome) throw new InputError("The mediation table needs the Baron-Kenny design (three equations).");
+      const { columns: _c, ...rest } = layout(spec, [], m.fe ?? [], controls);
+      return buildMediationTable({ ...rest, total: r.total, aPath: r.aPath, outcome: r.outcome, indirect: [r.sobel] });
+    }
+    case "heterogeneity": {
+      const columns: ModelColumn[] = [];
+      for (const s of spec.splits) {
+        const rule = s.column ? { column: s.column } : { variable: s.variable!, quantile: s.quantile };
+        const h = heterogeneity(frame, linear(spec.model), rule);
+        h.groups.forEach((g, j) =>
+          columns.push({
+            result: g.result,
+            group: s.label,
+            subtitle: s.levelLabels?.[g.label] ?? g.label,
+            diagnostics: j === h.groups.length - 1 ? h.tests : [],
+          }),
+        );
+      }
+      return buildRegressionTable(layout(spec, columns, spec.model.fe ?? []));
+    }
+    case "robustness": {
+      const treat = spec.model.x[0];
+      const columns: ModelColumn[] = [];
+      const shown: string[] = [];
+      const hidden = new Set(minus(spec.model.x, [treat]));
+      for (const v of spec.variants) {
+        const p = prepareVariant(frame, linear(spec.model), { panel: spec.panel }, v);
+        if (!shown.includes(p.treat)) shown.push(p.treat);
+        for (const h of [...p.hiddenTerms, ...minus(p.spec.x, [p.treat])]) hidden.add(h);
+        columns.push({ result: fitLinear(p.frame, p.spec), subtitle: p.label });
+      }
+      const l = layout(spec, columns, spec.model.fe ?? [], [...hidden]);
+      return buildRegressionTable({ ...l, terms: spec.terms ?? shown });
+    }
+  }
+}
+
+export interface BuiltTable {
+  readonly sheet: string;
+  readonly table: Table;
+  readonly spec: TableSpec;
+}
+
+/** Validates the spec file, adds its derived columns, runs every table. */
+export function runSpecFile(frame: Frame, raw: unknown): { frame: Frame; tables: BuiltTable[] } {
+  const file: SpecFile = validateSpecFile(raw);
+  const f = applyDerive(frame, file.derive);
+  const tables = file.tables.map((t) => ({ sheet: t.sheet ?? t.title, table: runTable(f, t), spec: t }));
+  return { frame: f, tables };
+}

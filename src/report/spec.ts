@@ -1,0 +1,173 @@
+/**
+ * Table specs: plain JSON that says which models to run and how to show them. A spec file for
+ * `nqp table` (and the demo, data/demo-spec.json) holds derived columns to build first (entropy index,
+ * resilience, lags) and a list of tables. The same spec object is recorded with each written table
+ * (spec store), so a table can be re-run. `validateSpecFile` checks the shape once; messages list the
+ * allowed values.
+ */
+import { InputError } from "../engine/frame";
+import type { RobustnessVariant } from "../engine/models/robustness";
+import type { VcovType } from "../engine/models/result";
+import type { TableOptions } from "./options";
+
+/** Rows kept for a model: every condition must hold (values compared as text or numbers). */
+export interface RowFilter {
+  readonly column: string;
+  readonly in?: readonly (string | number)[];
+  readonly min?: number;
+  readonly max?: number;
+}
+
+export interface ModelColumnSpec {
+  readonly y: string;
+  readonly x: readonly string[];
+  readonly fe?: readonly string[];
+  readonly cluster?: readonly string[];
+  readonly vcov?: VcovType;
+  readonly where?: readonly RowFilter[];
+  readonly depLabel?: string;
+  readonly group?: string;
+  readonly subtitle?: string;
+  readonly indicators?: Readonly<Record<string, boolean | string>>;
+}
+
+/** What every table kind shares. */
+export interface TableSpecBase {
+  readonly title: string;
+  /** Sheet name (default: the title). */
+  readonly sheet?: string;
+  readonly labels?: Readonly<Record<string, string>>;
+  readonly options?: Partial<TableOptions>;
+  readonly notes?: readonly string[];
+}
+
+/** Layout fields of regression-style tables. */
+export interface RegressionLayout {
+  readonly terms?: readonly string[];
+  readonly controls?: readonly string[];
+  readonly feRows?: Readonly<Record<string, string>>;
+  readonly stats?: readonly string[];
+  readonly statLabels?: Readonly<Record<string, string>>;
+  readonly constant?: boolean;
+}
+
+export interface LinearModelSpec {
+  readonly y: string;
+  readonly x: readonly string[];
+  readonly fe?: readonly string[];
+  readonly cluster?: readonly string[];
+  readonly vcov?: VcovType;
+}
+
+export type TableSpec =
+  | (TableSpecBase & RegressionLayout & { readonly kind: "regression"; readonly models: readonly ModelColumnSpec[] })
+  | (TableSpecBase & {
+      readonly kind: "descriptives";
+      readonly variables: readonly string[];
+      readonly roles?: Readonly<Record<string, string>>;
+      readonly sample?: "pairwise" | "listwise";
+      readonly decimals?: number;
+    })
+  | (TableSpecBase & RegressionLayout & {
+      readonly kind: "iv";
+      readonly model: LinearModelSpec & { readonly endog: readonly string[]; readonly instruments: readonly string[] };
+      readonly diagnosticsColumn?: "first" | "second";
+    })
+  | (TableSpecBase & RegressionLayout & {
+      readonly kind: "mediation";
+      readonly model: LinearModelSpec & { readonly treat: string; readonly mediator: string };
+    })
+  | (TableSpecBase & RegressionLayout & {
+      readonly kind: "heterogeneity";
+      readonly model: LinearModelSpec;
+      /** One split per group of columns: a group column or a quantile split of a variable. */
+      readonly splits: readonly {
+        readonly label: string;
+        readonly column?: string;
+        readonly variable?: string;
+        readonly quantile?: number;
+        /** Column subtitles by group level, e.g. { "0": "Western", "1": "Eastern" }. */
+        readonly levelLabels?: Readonly<Record<string, string>>;
+      }[];
+    })
+  | (TableSpecBase & RegressionLayout & {
+      readonly kind: "robustness";
+      readonly model: LinearModelSpec;
+      readonly panel: { readonly id: string; readonly time: string };
+      readonly variants: readonly RobustnessVariant[];
+    });
+
+export type TableKind = TableSpec["kind"];
+export const TABLE_KINDS: readonly TableKind[] = ["regression", "descriptives", "iv", "mediation", "heterogeneity", "robustness"];
+
+/** Columns built before the tables run. */
+export type DeriveStep =
+  | { readonly kind: "entropy"; readonly name: string; readonly indicators: readonly string[]; readonly negative?: readonly string[] }
+  | { readonly kind: "resilience"; readonly name: string; readonly value: string; readonly national?: string; readonly id: string; readonly time: string }
+  | { readonly kind: "lag"; readonly name: string; readonly of: string; readonly id: string; readonly time: string; readonly k?: number };
+
+export const DERIVE_KINDS = ["entropy", "resilience", "lag"] as const;
+
+export interface SpecFile {
+  readonly derive?: readonly DeriveStep[];
+  readonly tables: readonly TableSpec[];
+}
+
+function need(cond: unknown, msg: string): void {
+  if (!cond) throw new InputError(msg);
+}
+
+function strList(v: unknown): boolean {
+  return Array.isArray(v) && v.every((s) => typeof s === "string");
+}
+
+/** Checks a parsed spec file (one table spec alone is accepted too) and returns it as a SpecFile. */
+export function validateSpecFile(raw: unknown): SpecFile {
+  need(raw && typeof raw === "object", "The spec must be a JSON object with a \"tables\" list (or one table with a \"kind\").");
+  const obj = raw as Record<string, unknown>;
+  const file: SpecFile = "tables" in obj ? (obj as unknown as SpecFile) : { tables: [obj as unknown as TableSpec] };
+  need(Array.isArray(file.tables) && file.tables.length > 0, "The spec's \"tables\" must be a non-empty list.");
+  for (const [i, d] of (file.derive ?? []).entries()) {
+    need((DERIVE_KINDS as readonly string[]).includes(d?.kind), `derive[${i}]: unknown kind "${String(d?.kind)}". Allowed: ${DERIVE_KINDS.join(", ")}.`);
+    need(typeof d.name === "string" && d.name, `derive[${i}] (${d.kind}) needs a "name" for the new column.`);
+    if (d.kind === "entropy") need(strList(d.indicators) && d.indicators.length >= 2, `derive[${i}] (entropy) needs "indicators": a list of at least two column names.`);
+  }
+  file.tables.forEach((t, i) => validateTableSpec(t, `tables[${i}]`));
+  return file;
+}
+
+export function validateTableSpec(t: TableSpec, where = "table"): void {
+  need(t && typeof t === "object", `${where} must be an object.`);
+  need((TABLE_KINDS as readonly string[]).includes(t.kind), `${where}: unknown kind "${String((t as { kind?: unknown }).kind)}". Allowed: ${TABLE_KINDS.join(", ")}.`);
+  need(typeof t.title === "string" && t.title.trim(), `${where} needs a "title".`);
+  const model = (m: LinearModelSpec | undefined, w: string) => {
+    need(m && typeof m.y === "string" && strList(m.x), `${w} needs "y" (a column name) and "x" (a list of column names).`);
+  };
+  switch (t.kind) {
+    case "regression":
+      need(Array.isArray(t.models) && t.models.length > 0, `${where} (regression) needs a non-empty "models" list.`);
+      t.models.forEach((m, j) => model(m, `${where}.models[${j}]`));
+      break;
+    case "descriptives":
+      need(strList(t.variables) && t.variables.length > 0, `${where} (descriptives) needs "variables": a list of column names.`);
+      break;
+    case "iv":
+      model(t.model, `${where}.model`);
+      need(strList(t.model.endog) && strList(t.model.instruments), `${where}.model needs "endog" and "instruments" lists.`);
+      break;
+    case "mediation":
+      model(t.model, `${where}.model`);
+      need(typeof t.model.treat === "string" && typeof t.model.mediator === "string", `${where}.model needs "treat" and "mediator".`);
+      break;
+    case "heterogeneity":
+      model(t.model, `${where}.model`);
+      need(Array.isArray(t.splits) && t.splits.length > 0, `${where} (heterogeneity) needs a non-empty "splits" list.`);
+      t.splits.forEach((s, j) => need(typeof s.column === "string" || typeof s.variable === "string", `${where}.splits[${j}] needs "column" (group column) or "variable" (quantile split).`));
+      break;
+    case "robustness":
+      model(t.model, `${where}.model`);
+      need(t.panel && typeof t.panel.id === "string" && typeof t.panel.time === "string", `${where} (robustness) needs "panel": {"id": ..., "time": ...}.`);
+      need(Array.isArray(t.variants) && t.variants.length > 0, `${where} (robustness) needs a non-empty "variants" list.`);
+      break;
+  }
+}

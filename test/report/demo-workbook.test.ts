@@ -1,0 +1,230 @@
+/**
+ * `npm run demo` end to end: builds the demo workbook (scripts/demo.ts on data/nqp_panel.csv, a copy of
+ * ../shared/reference/data/nqp_cities.csv) and reads it back with ExcelJS.
+ *
+ * Layout: every sheet exists, numbers are numeric cells with the right number format, parentheses hold
+ * t statistics, three-line rules, notes. Numbers: the cells are checked against the reference cases
+ * (../shared/reference/expected: nqp_table3_col1..col6, nqp_iv_lag1, nqp_alt_outcome_UR, nqp_winsor,
+ * nqp_split_*, nqp_mechanism_*, nqp_mediation_DI, nqp_descriptives) to 1e-8 relative, and the stars in
+ * each estimate's format are checked against the reference p-values.
+ */
+import ExcelJS from "exceljs";
+import { mkdtempSync } from "fs";
+import { tmpdir } from "os";
+import { join } from "path";
+import { runDemo } from "../../scripts/demo";
+import { starsFor } from "../../src/report/formats";
+import { DEFAULT_STAR_LEVELS } from "../../src/report/options";
+import { SPEC_SHEET, decodeSpecRows } from "../../src/report/spec-record";
+import { readCase, relErr } from "../support/reference";
+
+const TOL = 1e-8;
+const SHEETS = ["Descriptives", "Baseline", "IV", "Robustness", "Heterogeneity", "Mechanism", "Mediation"];
+const PAREN_FMT = '"("0.00")";"(-"0.00")"';
+let wb: ExcelJS.Workbook;
+
+beforeAll(async () => {
+  const out = join(mkdtempSync(join(tmpdir(), "nqp-demo-")), "demo.xlsx");
+  await runDemo(out);
+  wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(out);
+}, 120000);
+
+function sheet(name: string): ExcelJS.Worksheet {
+  const ws = wb.getWorksheet(name);
+  if (!ws) throw new Error(`demo workbook lacks sheet ${name}`);
+  return ws;
+}
+
+/** Row numbers (1-based) of the table: first (top rule), header end (thin rule), last (bottom rule). */
+function tableRows(ws: ExcelJS.Worksheet) {
+  const tops: number[] = [];
+  const bottoms: { row: number; style: string }[] = [];
+  ws.eachRow({ includeEmpty: true }, (row, r) => {
+    const b = row.getCell(1).border;
+    if (b?.top) tops.push(r);
+    if (b?.bottom) bottoms.push({ row: r, style: String(b.bottom.style) });
+  });
+  return { tops, bottoms };
+}
+
+function text(ws: ExcelJS.Worksheet, r: number, c: number): string {
+  const v = ws.getCell(r, c).value;
+  return v === null || v === undefined ? "" : String(v);
+}
+
+/** The 1-based row whose column A is `label` within the table, or throws. */
+function rowOf(ws: ExcelJS.Worksheet, label: string, from = 1): number {
+  for (let r = from; r <= ws.rowCount; r++) if (text(ws, r, 1) === label) return r;
+  throw new Error(`${ws.name}: no row labelled ${label}`);
+}
+
+/** Column (1-based) of model number k: the header cell "(k)". */
+function colOf(ws: ExcelJS.Worksheet, k: number): number {
+  const hdr = rowOf(ws, "Variables");
+  for (let c = 2; c <= ws.columnCount; c++) if (text(ws, hdr, c) === `(${k})`) return c;
+  throw new Error(`${ws.name}: no column (${k})`);
+}
+
+interface RefFit {
+  coef: Record<string, number>;
+  t: { cr1: Record<string, number> } | Record<string, number>;
+  p: { cr1: Record<string, number> } | Record<string, number>;
+  N: number;
+  r2_lsdv?: number;
+}
+
+function cr1(x: any, name: string): number {
+  return x.cr1 ? x.cr1[name] : x[name];
+}
+
+/** Estimate cell = reference coefficient with the stars of the reference p; paren cell = reference t. */
+function expectTerm(ws: ExcelJS.Worksheet, label: string, col: number, coef: number, t: number, p: number) {
+  const r = rowOf(ws, label);
+  const est = ws.getCell(r, col);
+  const par = ws.getCell(r + 1, col);
+  expect(typeof est.value).toBe("number");
+  expect(typeof par.value).toBe("number");
+  expect(relErr(est.value as number, coef)).toBeLessThan(TOL);
+  expect(relErr(par.value as number, t)).toBeLessThan(TOL);
+  const stars = starsFor(p, DEFAULT_STAR_LEVELS);
+  expect(est.numFmt).toBe(stars ? `0.000"${stars}"` : "0.000");
+  expect(par.numFmt).toBe(PAREN_FMT);
+}
+
+function expectFit(ws: ExcelJS.Worksheet, col: number, ref: RefFit, terms: readonly string[], labels: Record<string, string> = {}) {
+  for (const term of terms) expectTerm(ws, labels[term] ?? term, col, ref.coef[term], cr1(ref.t, term), cr1(ref.p, term));
+  const n = ws.getCell(rowOf(ws, "N"), col);
+  expect(n.value).toBe(ref.N);
+  expect(n.numFmt).toBe("0");
+}
+
+describe("demo workbook (npm run demo)", () => {
+  test("every sheet exists, in order, plus the very hidden spec sheet with one record per table", () => {
+    expect(wb.worksheets.map((w) => w.name)).toEqual([...SHEETS, SPEC_SHEET]);
+    const specs = sheet(SPEC_SHEET);
+    expect(specs.state).toBe("veryHidden");
+    const values: unknown[][] = [];
+    specs.eachRow((row) => values.push((row.values as unknown[]).slice(1)));
+    const recs = decodeSpecRows(values);
+    expect(recs.map((r) => r.sheetName)).toEqual(SHEETS);
+    expect((recs[1].spec as { kind: string }).kind).toBe("regression");
+  });
+
+  test.each(SHEETS)("%s: three-line rules, title above, notes below, numbers are numeric with formats", (name) => {
+    const ws = sheet(name);
+    const { tops, bottoms } = tableRows(ws);
+    expect(tops).toHaveLength(1);
+    expect(bottoms).toHaveLength(2);
+    const first = tops[0];
+    const [headEnd, last] = bottoms;
+    expect(String(ws.getCell(first, 1).border!.top!.style)).toBe("medium");
+    expect(headEnd.style).toBe("thin");
+    expect(last.style).toBe("medium");
+    expect(headEnd.row).toBeGreaterThanOrEqual(first);
+    const ncol = ws.columnCount;
+    for (let c = 1; c <= ncol; c++) {
+      expect(ws.getCell(first, c).border?.top?.style).toBe("medium");
+      expect(ws.getCell(headEnd.row, c).border?.bottom?.style).toBe("thin");
+      expect(ws.getCell(last.row, c).border?.bottom?.style).toBe("medium");
+    }
+    // Title in bold above the table; notes below it.
+    expect(ws.getCell(1, 1).font?.bold).toBe(true);
+    expect(text(ws, 1, 1)).toMatch(/^Table \d/);
+    const notes: string[] = [];
+    for (let r = last.row + 1; r <= ws.rowCount; r++) notes.push(text(ws, r, 1));
+    const noteText = notes.join(" ");
+    if (name === "Descriptives") expect(noteText).toMatch(/standard deviation/);
+    else {
+      expect(noteText).toContain("t statistics in parentheses; standard errors clustered by City.");
+      expect(noteText).toContain("*** p<0.01, ** p<0.05, * p<0.1.");
+    }
+    // Body: every non-empty cell right of the labels is a number with a number format, or a short text (Y, n.a.).
+    const firstData = name === "Descriptives" ? 3 : 2; // Descriptives: variable type, then name
+    for (let r = headEnd.row + 1; r <= last.row; r++) {
+      for (let c = firstData; c <= ncol; c++) {
+        const cell = ws.getCell(r, c);
+        if (cell.value === null || cell.value === undefined || cell.value === "") continue;
+        if (typeof cell.value === "number") expect(cell.numFmt).toMatch(/^(0(\.0+)?("\*{1,3}")?|"[([{]"0\.0+"[)\]}]";"[([{]-"0\.0+"[)\]}]")$/);
+        else expect(["Y", "N", "n.a."]).toContain(cell.value);
+      }
+    }
+  });
+
+  test("Baseline: the six stepwise columns equal nqp_table3_col1..col6 (coef, t in parentheses, stars, N, R2)", () => {
+    const ws = sheet("Baseline");
+    const vars = ["NQP", "GDP", "FTE", "BOOK", "OPEN", "FEF"];
+    for (let k = 1; k <= 6; k++) {
+      const ref = readCase(`nqp_table3_col${k}`).results;
+      const col = colOf(ws, k);
+      expectFit(ws, col, ref, vars.slice(0, k));
+      expect(relErr(ws.getCell(rowOf(ws, "R-squared"), col).value as number, ref.r2_lsdv)).toBeLessThan(TOL);
+      expect(ws.getCell(rowOf(ws, "R-squared"), col).numFmt).toBe("0.0000");
+      expect(text(ws, rowOf(ws, "City FE"), col)).toBe("Y");
+      expect(text(ws, rowOf(ws, "Year FE"), col)).toBe("Y");
+    }
+  });
+
+  test("IV: first stage and second stage equal nqp_iv_lag1; KP rk Wald F with {Stock-Yogo 10%}, KP rk LM with [p]", () => {
+    const ws = sheet("IV");
+    const ref = readCase("nqp_iv_lag1").results;
+    const fs = ref.first_stage;
+    const ss = ref.second_stage;
+    expectTerm(ws, "IV (L.NQP)", colOf(ws, 1), fs.coef.L1_NQP, fs.t_cr1.L1_NQP, fs.p_cr1.L1_NQP);
+    expectTerm(ws, "NQP", colOf(ws, 2), ss.coef.NQP, ss.t_cr1.NQP, ss.p_cr1.NQP);
+    const f = rowOf(ws, "KP rk Wald F");
+    expect(relErr(ws.getCell(f, colOf(ws, 1)).value as number, ref.weak_id.kp_rk_wald_F)).toBeLessThan(TOL);
+    expect(ws.getCell(f + 1, colOf(ws, 1)).numFmt).toBe('"{"0.000"}";"{-"0.000"}"');
+    const lm = rowOf(ws, "KP rk LM");
+    expect(relErr(ws.getCell(lm, colOf(ws, 1)).value as number, ref.underid.kp_rk_LM)).toBeLessThan(TOL);
+    expect(ws.getCell(lm + 1, colOf(ws, 1)).numFmt).toBe('"["0.000"]";"[-"0.000"]"');
+    expect(ws.getCell(lm + 1, colOf(ws, 1)).value as number).toBeLessThan(1e-20);
+    expect(ws.getCell(rowOf(ws, "N"), colOf(ws, 2)).value).toBe(ref.N);
+  });
+
+  test("Robustness: outcome UR and winsorised columns equal nqp_alt_outcome_UR and nqp_winsor", () => {
+    const ws = sheet("Robustness");
+    expectFit(ws, colOf(ws, 3), readCase("nqp_alt_outcome_UR").results, ["NQP"]);
+    expectFit(ws, colOf(ws, 4), readCase("nqp_winsor").results.baseline_winsorized, ["NQP"]);
+    expect(text(ws, rowOf(ws, "Controls"), colOf(ws, 1))).toBe("Y");
+  });
+
+  test("Heterogeneity: Hu Line and resource splits equal nqp_split_*", () => {
+    const ws = sheet("Heterogeneity");
+    const vars = ["NQP", "GDP", "FTE", "BOOK", "OPEN", "FEF"];
+    expectFit(ws, colOf(ws, 3), readCase("nqp_split_hu_east_0").results, vars);
+    expectFit(ws, colOf(ws, 4), readCase("nqp_split_hu_east_1").results, vars);
+    expectFit(ws, colOf(ws, 5), readCase("nqp_split_resource_based_0").results, vars);
+    expectFit(ws, colOf(ws, 6), readCase("nqp_split_resource_based_1").results, vars);
+  });
+
+  test("Mechanism and mediation equal nqp_mechanism_* and nqp_mediation_DI (Sobel z with [p])", () => {
+    const ws = sheet("Mechanism");
+    ["DI", "IA", "HUM"].forEach((m, j) => expectFit(ws, colOf(ws, j + 1), readCase(`nqp_mechanism_${m}`).results, ["NQP"]));
+    const md = sheet("Mediation");
+    const ref = readCase("nqp_mediation_DI").results.common_sample;
+    expectFit(md, colOf(md, 1), ref.eq1_total, ["NQP"]);
+    expectFit(md, colOf(md, 2), ref.eq2_a_path, ["NQP"]);
+    expectFit(md, colOf(md, 3), ref.eq3_direct, ["NQP", "DI"]);
+    const z = rowOf(md, "Sobel z");
+    expect(relErr(md.getCell(z, colOf(md, 3)).value as number, ref.sobel.z)).toBeLessThan(TOL);
+    expect(relErr(md.getCell(z + 1, colOf(md, 3)).value as number, ref.sobel.p_two_sided)).toBeLessThan(TOL);
+  });
+
+  test("Descriptives equal nqp_descriptives (all rows: each variable over its own non-missing values)", () => {
+    const ws = sheet("Descriptives");
+    const ref = readCase("nqp_descriptives").results.all_rows;
+    for (const v of ["ER", "NQP", "DI", "IA", "HUM", "GDP", "FTE", "BOOK", "OPEN", "FEF"]) {
+      let r = 0;
+      for (let i = 1; i <= ws.rowCount; i++) if (text(ws, i, 2) === v) r = i;
+      expect(r).toBeGreaterThan(0);
+      expect(ws.getCell(r, 3).value).toBe(ref[v].n);
+      expect(ws.getCell(r, 3).numFmt).toBe("0");
+      ["mean", "sd", "min", "max"].forEach((s, j) => {
+        const cell = ws.getCell(r, 4 + j);
+        expect(cell.numFmt).toBe("0.000");
+        expect(relErr(cell.value as number, ref[v][s])).toBeLessThan(1e-10);
+      });
+    }
+  });
+});
