@@ -82,6 +82,13 @@ describe("=NQP.RESILIENCE and =NQP.LAG", () => {
     expect(excelError(() => resilience(v, id.slice(0, 3), t)).message).toMatch(/id has 2 rows but value has 4/);
   });
 
+  test("text in value or time names the argument and row; a blank id is a missing key", () => {
+    expect(excelError(() => resilience([["gdp"], [1], ["n/a?"], [3], [4]], id, t)).message).toMatch(/value must be numeric but its row 3 holds the text "n\/a\?"/);
+    expect(excelError(() => resilience(v, id, [["year"], [2013], ["y2013"], [2012], [2012]])).message).toMatch(/time must be numeric but its row 3/);
+    const d = resilience(v, [["id"], ["B"], [""], ["A"], ["B"]], t, nat, undefined, "details");
+    expect(d[2][3]).toBe("missing_key");
+  });
+
   test("details: g, G, ER and the reason per row", () => {
     const d = resilience(v, id, t, nat, undefined, "details");
     expect(d[0]).toEqual(["g", "G", "ER", "reason"]);

@@ -234,8 +234,12 @@ export function entropyIndex(columns: readonly Float64Array[], names: readonly s
   }
   // Constant indicators: an error naming the column (and group), or dropped everywhere.
   const droppedSet = new Set<number>();
-  const ranges = P.rowsByFit.map((rows, f) =>
-    columns.map((c, j) => {
+  const ranges = P.rowsByFit.map((rows, f) => {
+    if (rows.length < 2) {
+      const where = P.labels[f] === null ? "" : ` in group "${P.labels[f]}"`;
+      throw new InputError(`Only ${rows.length} row${where} has every indicator present; the entropy method needs at least 2.`);
+    }
+    return columns.map((c, j) => {
       const r = range(c, rows);
       if (!(r[1] > r[0])) {
         if (!options.dropConstant) {
@@ -248,14 +252,11 @@ export function entropyIndex(columns: readonly Float64Array[], names: readonly s
         droppedSet.add(j);
       }
       return r;
-    }),
-  );
+    });
+  });
   if (droppedSet.size === m) throw new InputError("Every indicator is constant; no index can be computed.");
 
   const fits: EntropyFit[] = P.rowsByFit.map((rows, f) => {
-    if (rows.length < 2) {
-      throw new InputError(`Group "${P.labels[f]}" has only ${rows.length} complete row; the entropy method needs at least 2.`);
-    }
     const min = new Float64Array(m);
     const max = new Float64Array(m);
     const e = new Float64Array(m).fill(NaN);

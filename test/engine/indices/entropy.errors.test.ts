@@ -39,6 +39,12 @@ describe("entropy: bad input", () => {
     expect(Array.from(r.fits[0].weights)).toEqual(Array.from(ref.fits[0].weights));
   });
 
+  test("fewer than two complete rows is an error", () => {
+    expect(() => entropyIndex([Float64Array.from([1, NaN, 3]), Float64Array.from([1, 2, NaN])], ["a", "b"])).toThrow(
+      /Only 1 row has every indicator present/,
+    );
+  });
+
   test("no complete row is an error", () => {
     expect(() => entropyIndex([Float64Array.from([NaN, 1]), Float64Array.from([1, NaN])], ["a", "b"])).toThrow(/No row has every indicator/);
   });
