@@ -15,19 +15,12 @@ export interface DirectTwoWay {
   demean(x: ArrayLike<number>, out: Float64Array): void;
 }
 
-/** Cost estimate sum_i nnz_i^2 (nnz_i = distinct B levels of unit i); used to choose this method. */
-export function schurCost(a: Int32Array, la: number, b: Int32Array, lb: number): number {
-  const pairs = new Set<number>();
-  const nnz = new Float64Array(la);
-  for (let i = 0; i < a.length; i++) {
-    const key = a[i] * lb + b[i];
-    if (!pairs.has(key)) {
-      pairs.add(key);
-      nnz[a[i]]++;
-    }
-  }
+/** Upper bound of the cost sum_i nnz_i^2 (nnz_i = distinct B levels of unit i <= min(n_i, L_B)); chooses this method. */
+export function schurCost(a: Int32Array, la: number, lb: number): number {
+  const cnt = new Float64Array(la);
+  for (let i = 0; i < a.length; i++) cnt[a[i]]++;
   let cost = 0;
-  for (let g = 0; g < la; g++) cost += nnz[g] * nnz[g];
+  for (let g = 0; g < la; g++) cost += Math.min(cnt[g], lb) ** 2;
   return cost;
 }
 

@@ -113,7 +113,7 @@ export function buildFixedEffects(inputs: readonly FeDimensionInput[], opts: Fix
   const method = opts.method ?? "auto";
   if (dims.length === 2 && method !== "projections") {
     const [big, small] = dims[0].levels >= dims[1].levels ? [dims[0], dims[1]] : [dims[1], dims[0]];
-    const ok = small.levels <= DIRECT_MAX_LEVELS && schurCost(big.codes, big.levels, small.codes, small.levels) <= DIRECT_MAX_COST;
+    const ok = small.levels <= DIRECT_MAX_LEVELS && schurCost(big.codes, big.levels, small.levels) <= DIRECT_MAX_COST;
     if (ok || method === "direct") direct = buildDirectTwoWay(big.codes, big.levels, small.codes, small.levels);
   }
   if (direct) {

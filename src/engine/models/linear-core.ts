@@ -9,7 +9,8 @@
  */
 import { InputError } from "../frame/errors";
 import { compensatedSum } from "../linalg/compensated";
-import { breadFromQR, columnNorms, householderQR, QR, qrLeastSquares, refinedBread, Refinement } from "../linalg/qr";
+import { columnNorms, Refinement } from "../linalg/qr";
+import { solveLeastSquares, ssrOf } from "./linear-solve";
 import { symInverse } from "../linalg/dense";
 import { Diagnostic, inapplicable } from "../stats/diagnostic";
 import { fUpperP, tQuantileAt, tTwoSidedP } from "../stats/distributions";
@@ -22,8 +23,10 @@ export interface LinearOptions extends DesignOptions {
   readonly vcov?: VcovType;
   /** Relative tolerance of the collinearity check (default 1e-10). */
   readonly rankTol?: number;
-  /** Iterative refinement of the least-squares solution (default "augmented" up to n x k = 4e6, else "plain"). */
+  /** Iterative refinement (default "augmented" for small problems, else "plain"; see linear-solve.ts). */
   readonly refine?: Refinement;
+  /** Compute the F test of the FE also above 200000 rows (always computed below). */
+  readonly feTest?: boolean;
 }
 
 export interface LinearFit {
@@ -46,8 +49,8 @@ export interface LinearFit {
 }
 
 const RANK_TOL = 1e-10;
-/** Up to this n x k, refine in double-double on the augmented system; above, one plain step (speed). */
-const AUGMENTED_MAX_SIZE = 4e6;
+/** Above this N the F test of the FE (a second, pooled regression) is computed only on request. */
+const FE_TEST_MAX_N = 200_000;
 
 function mean(a: Float64Array): number {
   return compensatedSum(a) / a.length;
@@ -65,9 +68,7 @@ function sumSquares(a: Float64Array): number {
  */
 function vcovWithConstant(Xw: Float64Array, n: number, p: number, bread: Float64Array, resid: Float64Array, xMeans: Float64Array, dof: SmallSample, clusters: readonly Int32Array[]): Float64Array {
   const q = p + 1;
-  const X1 = new Float64Array(n * q);
-  X1.set(Xw.subarray(0, n * p));
-  X1.fill(1, n * p);
+  const X1 = [...Array.from({ length: p }, (_, j) => Xw.subarray(j * n, (j + 1) * n)), new Float64Array(n).fill(1)];
   const B1 = new Float64Array(q * q);
   for (let j = 0; j < p; j++) for (let i = 0; i < p; i++) B1[i + j * q] = bread[i + j * p];
   B1[q * q - 1] = 1 / n;
@@ -89,20 +90,14 @@ function vcovWithConstant(Xw: Float64Array, n: number, p: number, bread: Float64
   return V;
 }
 
-/** The bread (X'X)^-1, refined on the augmented system when the refinement is "augmented" and it is cheap. */
-function breadOf(f: QR, X: Float64Array, refine: Refinement): Float64Array {
-  return refine === "augmented" && f.n * f.rank * f.rank <= AUGMENTED_MAX_SIZE * 10 ? refinedBread(f, X) : breadFromQR(f);
-}
-
-/** QR least squares on [1, X_kept] (raw columns); the constant first so a constant regressor is the one dropped. */
-function explicitConstantFit(XRaw: Float64Array, yRaw: Float64Array, n: number, kept: Int32Array, refine: Refinement) {
+/** Least squares on [1, X_kept] (raw columns); the constant first so a constant regressor is the one dropped. */
+function explicitConstantFit(XRaw: Float64Array, yRaw: Float64Array, n: number, kept: Int32Array, refine: Refinement | undefined) {
   const q = kept.length + 1;
   const Z = new Float64Array(n * q);
   Z.fill(1, 0, n);
   kept.forEach((j, c) => Z.set(XRaw.subarray(j * n, (j + 1) * n), (c + 1) * n));
-  const f = householderQR(Z, n, q, { tol: 0 });
-  const ls = qrLeastSquares(f, Z, yRaw, refine);
-  return { coef: ls.coef, resid: ls.resid, Z, bread: breadOf(f, Z, refine) };
+  const s = solveLeastSquares(Z, yRaw, n, q, { tol: 0, refine });
+  return { coef: s.coef, resid: s.resid, Z, bread: s.bread };
 }
 
 /** Moves row/column 0 of a q x q matrix to the end (constant first -> `_cons` last). */
@@ -132,21 +127,14 @@ function modelF(coef: Float64Array, V: Float64Array, q: number, p: number, df2: 
 }
 
 /** F test that all fixed effects are zero (iid, against pooled OLS with intercept), as plm::pFtest. */
-function feTest(design: Design, yRaw: Float64Array, XRaw: Float64Array, p: number, ssr: number, dof: SmallSample, rankTol: number): Diagnostic {
+function feTest(n: number, yRaw: Float64Array, XRaw: Float64Array, k: number, rawNorms: Float64Array, ssr: number, dof: SmallSample, rankTol: number): Diagnostic {
   const label = "F test that all fixed effects are zero";
   const h0 = "all fixed effects are zero (pooled OLS)";
-  const n = design.n;
-  const center = (a: Float64Array) => {
-    const m = mean(a);
-    return a.map((v) => v - m);
-  };
-  const Xc = new Float64Array(n * p);
-  for (let j = 0; j < p; j++) Xc.set(center(XRaw.subarray(j * n, (j + 1) * n)), j * n);
-  const f = householderQR(Xc, n, p, { tol: rankTol, refNorms: columnNorms(XRaw, n, p) });
-  const ssrPooled = sumSquares(qrLeastSquares(f, Xc, center(yRaw), "plain").resid);
-  const df1 = dof.kFull - (f.rank + 1);
+  const cols = [new Float64Array(n).fill(1), ...Array.from({ length: k }, (_, j) => XRaw.subarray(j * n, (j + 1) * n))];
+  const pooled = ssrOf(cols, yRaw, n, [Math.sqrt(n), ...rawNorms], rankTol);
+  const df1 = dof.kFull - pooled.rank;
   if (df1 <= 0) return inapplicable("f_fe", label, h0, "The fixed effects add no parameters beyond the intercept.");
-  const stat = ((ssrPooled - ssr) / df1) / (ssr / dof.dfResid);
+  const stat = ((pooled.ssr - ssr) / df1) / (ssr / dof.dfResid);
   return { name: "f_fe", label, statistic: stat, df: [df1, dof.dfResid], distribution: "F", p: fUpperP(stat, df1, dof.dfResid), nullHypothesis: h0 };
 }
 
@@ -170,15 +158,16 @@ export function fitDesign(design: Design, data: Pick<LinearData, "y" | "x">, opt
   const omittedReason: Record<string, string> = {};
   const ownNorms = columnNorms(Xall, n, k);
   const absorbedWhat = design.fe.dims.length > 0 && design.feInfo.length === 0 ? "the constant" : "the fixed effects";
-  const qr = householderQR(Xall, n, k, { tol: rankTol, refNorms: rawNorms });
-  for (const j of qr.dropped) {
+  const refine = opts.refine;
+  const solved = solveLeastSquares(Xall, yw, n, k, { tol: rankTol, refNorms: rawNorms, refine });
+  for (const j of solved.dropped) {
     const name = data.x[j].name;
     omittedReason[name] = !(ownNorms[j] > rankTol * rawNorms[j])
       ? (design.fe.dims.length > 0 ? `constant within the groups of ${absorbedWhat}: absorbed` : "all zero")
       : "collinear with earlier regressors";
   }
-  const kept = qr.kept;
-  const p = qr.rank;
+  const kept = solved.kept;
+  const p = kept.length;
   if (p === 0) {
     throw new InputError(
       `All regressors were omitted (${data.x.map((v) => `${v.name}: ${omittedReason[v.name]}`).join("; ")}); nothing is left to estimate.`,
@@ -186,14 +175,12 @@ export function fitDesign(design: Design, data: Pick<LinearData, "y" | "x">, opt
   }
   const Xw = p === k ? Xall : new Float64Array(n * p);
   if (p < k) kept.forEach((j, c) => Xw.set(Xall.subarray(j * n, (j + 1) * n), c * n));
-  const refine = opts.refine ?? (n * k <= AUGMENTED_MAX_SIZE ? "augmented" : "plain");
   // Pooled model with intercept: solve on the raw columns [1, X] (no rounding from centring, which
   // matters for ill-conditioned designs such as NIST Wampler5); FE models: on the demeaned columns.
   const explicit = design.hasIntercept && design.feInfo.length === 0 ? explicitConstantFit(XRaw, yRaw, n, kept, refine) : null;
-  const ls = explicit ?? qrLeastSquares(qr, Xall, yw, refine);
-  const coef = explicit ? explicit.coef.subarray(1) : ls.coef;
-  const resid = ls.resid;
-  const bread = breadOf(qr, Xall, refine);
+  const coef = explicit ? explicit.coef.subarray(1) : solved.coef;
+  const resid = explicit ? explicit.resid : solved.resid;
+  const bread = solved.bread;
 
   const makeDof = (type: VcovType) => smallSample({
     n, kSlopes: p, feRank: design.fe.dfAbsorbed, nestedAdjustment: design.nestedAdjustment, vcovType: type, clusters: design.nClusters,
@@ -240,12 +227,18 @@ export function fitDesign(design: Design, data: Pick<LinearData, "y" | "x">, opt
   }
   const ssr = sumSquares(resid);
   const hasFe = design.feInfo.length > 0;
-  const tss = design.hasIntercept ? sumSquares(yRaw.map((v) => v - yMean)) : sumSquares(yRaw);
+  let tss = 0;
+  for (let i = 0; i < n; i++) tss += design.hasIntercept ? (yRaw[i] - yMean) ** 2 : yRaw[i] ** 2;
   const r2 = 1 - ssr / tss;
   const r2Within = hasFe ? 1 - ssr / sumSquares(yw) : NaN;
   const r2Adj = design.hasIntercept ? 1 - (1 - r2) * (n - 1) / dof.dfResid : 1 - (1 - r2) * n / dof.dfResid;
   const diagnostics: Diagnostic[] = [modelF(b, V, q, p, df)];
-  if (hasFe) diagnostics.push(feTest(design, yRaw, XRaw, k, ssr, dof, rankTol));
+  if (hasFe) {
+    diagnostics.push(n <= FE_TEST_MAX_N || opts.feTest
+      ? feTest(n, yRaw, XRaw, k, rawNorms, ssr, dof, rankTol)
+      : inapplicable("f_fe", "F test that all fixed effects are zero", "all fixed effects are zero (pooled OLS)",
+        `Not computed for samples above ${FE_TEST_MAX_N} rows (it needs a second regression); set feTest to compute it.`));
+  }
 
   const result: RegressionResult = {
     model: hasFe ? "fe" : "ols",
@@ -258,7 +251,7 @@ export function fitDesign(design: Design, data: Pick<LinearData, "y" | "x">, opt
     ciLow: lo,
     ciHigh: hi,
     vcov: V,
-    omitted: Array.from(qr.dropped, (j) => data.x[j].name),
+    omitted: Array.from(solved.dropped, (j) => data.x[j].name),
     omittedReason,
     statName: "t",
     vcovType,

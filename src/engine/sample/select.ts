@@ -80,25 +80,38 @@ export function selectSample(spec: SampleSpec): SampleInfo {
     }
     missingBy[v.name] = (missingBy[v.name] ?? 0) + c;
   }
-  let kept: number[] = [];
-  for (let p = 0; p < cand.length; p++) if (!bad[cand[p]]) kept.push(cand[p]);
+  let kept = new Int32Array(cand.length);
+  let nk = 0;
+  for (let p = 0; p < cand.length; p++) if (!bad[cand[p]]) kept[nk++] = cand[p];
+  kept = kept.slice(0, nk);
   const droppedMissing = cand.length - kept.length;
 
   let droppedSingletons = 0;
-  const feKeys = spec.keys.filter((k) => k.fixedEffect);
-  if (!spec.keepSingletons && feKeys.length > 0) {
-    const counts = feKeys.map((k) => {
+  const feCodes = spec.keys.filter((k) => k.fixedEffect).map((k) => k.codes);
+  if (!spec.keepSingletons && feCodes.length > 0) {
+    const counts = feCodes.map((codes) => {
       let max = 0;
-      for (const i of kept) max = Math.max(max, k.codes[i]);
+      for (let p = 0; p < kept.length; p++) max = Math.max(max, codes[kept[p]]);
       return new Int32Array(max + 1);
     });
     for (;;) {
-      counts.forEach((c) => c.fill(0));
-      for (const i of kept) feKeys.forEach((k, d) => counts[d][k.codes[i]]++);
-      const next = kept.filter((i) => feKeys.every((k, d) => counts[d][k.codes[i]] > 1));
-      if (next.length === kept.length) break;
-      droppedSingletons += kept.length - next.length;
-      kept = next;
+      for (let d = 0; d < feCodes.length; d++) {
+        const c = counts[d];
+        const codes = feCodes[d];
+        c.fill(0);
+        for (let p = 0; p < kept.length; p++) c[codes[kept[p]]]++;
+      }
+      let m = 0;
+      const next = new Int32Array(kept.length);
+      for (let p = 0; p < kept.length; p++) {
+        const i = kept[p];
+        let ok = true;
+        for (let d = 0; d < feCodes.length && ok; d++) ok = counts[d][feCodes[d][i]] > 1;
+        if (ok) next[m++] = i;
+      }
+      if (m === kept.length) break;
+      droppedSingletons += kept.length - m;
+      kept = next.slice(0, m);
     }
   }
   return {
@@ -107,7 +120,7 @@ export function selectSample(spec: SampleSpec): SampleInfo {
     droppedMissing,
     missingBy,
     droppedSingletons,
-    rows: Int32Array.from(kept),
+    rows: kept,
   };
 }
 

@@ -15,8 +15,28 @@ export interface SandwichParts {
   readonly n: number;
   readonly p: number;
   readonly bread: Float64Array;
-  readonly X: Float64Array;
+  /** n x p column-major, or the p columns as separate arrays (no copy needed). */
+  readonly X: Float64Array | readonly ArrayLike<number>[];
   readonly resid: Float64Array;
+}
+
+/** The p columns of X as views. */
+export function scoreColumns(parts: SandwichParts): readonly ArrayLike<number>[] {
+  const { X, n, p } = parts;
+  if (!(X instanceof Float64Array)) return X;
+  return Array.from({ length: p }, (_, j) => X.subarray(j * n, (j + 1) * n));
+}
+
+/** Scores s_i = x_i e_i as an n x p column-major matrix. */
+function scoreMatrix(parts: SandwichParts): Float64Array {
+  const { n, p, resid } = parts;
+  const cols = scoreColumns(parts);
+  const S = new Float64Array(n * p);
+  for (let j = 0; j < p; j++) {
+    const c = cols[j];
+    for (let i = 0; i < n; i++) S[j * n + i] = c[i] * resid[i];
+  }
+  return S;
 }
 
 /** One meat: sum of outer products of scores (summed within clusters where relevant), p x p. */
@@ -24,12 +44,13 @@ export type Meat = (parts: SandwichParts, clusters: readonly Int32Array[]) => Fl
 
 /** Scores summed by cluster: G x p column-major. */
 export function clusterScoreSums(parts: SandwichParts, codes: Int32Array, g: number): Float64Array {
-  const { n, p, X, resid } = parts;
+  const { n, p, resid } = parts;
+  const cols = scoreColumns(parts);
   const S = new Float64Array(g * p);
   for (let j = 0; j < p; j++) {
-    const o = j * n;
+    const c = cols[j];
     const os = j * g;
-    for (let i = 0; i < n; i++) S[os + codes[i]] += X[o + i] * resid[i];
+    for (let i = 0; i < n; i++) S[os + codes[i]] += c[i] * resid[i];
   }
   return S;
 }
@@ -63,15 +84,10 @@ export const MEATS: Readonly<Record<VcovType, Meat>> = {
     let ssr = 0;
     for (let i = 0; i < parts.n; i++) ssr += parts.resid[i] * parts.resid[i];
     // iid "meat" = SSR x X'X, so that bread meat bread = SSR (X'X)^-1.
-    const XtX = crossprod(parts.X, parts.n, parts.p);
-    return XtX.map((v) => v * ssr);
+    const S = scoreMatrix({ ...parts, resid: new Float64Array(parts.n).fill(1) });
+    return crossprod(S, parts.n, parts.p).map((v) => v * ssr);
   },
-  hc1: (parts) => {
-    const { n, p, X, resid } = parts;
-    const S = new Float64Array(n * p);
-    for (let j = 0; j < p; j++) for (let i = 0; i < n; i++) S[j * n + i] = X[j * n + i] * resid[i];
-    return crossprod(S, n, p);
-  },
+  hc1: (parts) => crossprod(scoreMatrix(parts), parts.n, parts.p),
   cluster: (parts, clusters) => {
     if (clusters.length === 1) return clusterMeat(parts, clusters[0]);
     if (clusters.length === 2) {

@@ -5,7 +5,8 @@
  */
 import { join } from "path";
 import { frameFromCells, Frame } from "../../../src/engine/frame";
-import { fitLinear, LinearSpec } from "../../../src/engine/models/linear";
+import { fitLinear, linearDataFromFrame, LinearSpec } from "../../../src/engine/models/linear";
+import { fitLinearData } from "../../../src/engine/models/linear-core";
 import { RegressionResult, VcovType } from "../../../src/engine/models/result";
 import { nqpCitiesWithIndices, readCase, readCsvRows, REFERENCE, relErr } from "../../support/reference";
 
@@ -100,5 +101,25 @@ describe.each(CASES)("reference case %s (../shared/reference/expected)", (name) 
       expect(d.df).toEqual([all.df1, all.df2]);
       close(d.p, all.p, `${name} F_fe p`);
     }
+  });
+});
+
+/**
+ * The large-data path (tall-skinny QR + one corrected semi-normal step, used above 2e5 cells) on the
+ * same reference cases, so both solver paths are held to 1e-8 (sources: the case files).
+ */
+describe.each(["grunfeld_pooled_ols", "grunfeld_fe_twoway", "nqp_table3_col6", "nqp_split_hu_east_0"])("reference case %s via the TSQR path", (name) => {
+  it.each(VCOVS)("coef, se with vcov %s", (v, key) => {
+    const c = readCase(name);
+    const frame = frameFor(c);
+    const spec = specFor(name, c, frame, v);
+    const res = fitLinearData(linearDataFromFrame(frame, spec), { vcov: v, keepSingletons: true, refine: "plain" }).result;
+    for (const [nm, want] of Object.entries(c.results.coef as Record<string, number>)) {
+      const j = res.terms.indexOf(nm === "(Intercept)" ? "_cons" : nm);
+      close(res.coef[j], want, `${name} coef ${nm}`);
+      close(res.se[j], c.results.se[key][nm], `${name} se.${key} ${nm}`);
+      close(res.p[j], c.results.p[key][nm], `${name} p.${key} ${nm}`);
+    }
+    close(res.r2, c.results.r2_lsdv, `${name} r2`);
   });
 });

@@ -1,0 +1,85 @@
+/**
+ * `npm run bench [-- --json] [-- --case NAME] [-- --repeat N]`: times each registered case in its own
+ * child process (so peak memory is per case) and prints seconds and peak resident memory;
+ * --json prints one JSON line per case: {"case", "n", "k", "seconds", "peak_mb"}.
+ *
+ * To add a case: write bench/cases/<name>.ts exporting an object of type BenchCase (setup is
+ * untimed: build the data there), then add it to CASES below with one line.
+ */
+import { execFileSync } from "child_process";
+import { entropyCase } from "./cases/entropy";
+import { fe2wayCases } from "./cases/fe2way";
+
+export interface BenchCase {
+  readonly name: string;
+  /** Untimed preparation (data generation). */
+  setup?(): void;
+  /** The timed work; returns the problem size for the report. */
+  run(): { n: number; k: number };
+}
+
+export const CASES: BenchCase[] = [
+  ...fe2wayCases,
+  entropyCase,
+];
+
+interface Measurement {
+  case: string;
+  n: number;
+  k: number;
+  seconds: number;
+  peak_mb: number;
+}
+
+function argValue(args: string[], flag: string): string | undefined {
+  const i = args.indexOf(flag);
+  return i >= 0 ? args[i + 1] : undefined;
+}
+
+/** Runs one case in this process (child mode) and prints its measurement as JSON. */
+function runChild(name: string, repeat: number): void {
+  const c = CASES.find((x) => x.name === name);
+  if (!c) throw new Error(`unknown bench case ${name}`);
+  c.setup?.();
+  let best = Infinity;
+  let size = { n: 0, k: 0 };
+  for (let r = 0; r < repeat; r++) {
+    const t0 = process.hrtime.bigint();
+    size = c.run();
+    const s = Number(process.hrtime.bigint() - t0) / 1e9;
+    best = Math.min(best, s);
+  }
+  const peak = process.resourceUsage().maxRSS / 1024;
+  const m: Measurement = { case: c.name, n: size.n, k: size.k, seconds: Number(best.toFixed(4)), peak_mb: Math.round(peak) };
+  process.stdout.write(JSON.stringify(m) + "\n");
+}
+
+function main(): void {
+  const args = process.argv.slice(2);
+  const repeat = Number(argValue(args, "--repeat") ?? "1");
+  const child = argValue(args, "--child");
+  if (child) {
+    runChild(child, repeat);
+    return;
+  }
+  const filter = argValue(args, "--case");
+  const json = args.includes("--json");
+  const selected = CASES.filter((c) => !filter || c.name.includes(filter));
+  if (selected.length === 0) {
+    process.stderr.write(`No bench case matches "${filter}". Cases: ${CASES.map((c) => c.name).join(", ")}\n`);
+    process.exit(2);
+  }
+  if (!json) process.stdout.write(`${"case".padEnd(22)} ${"n".padStart(9)} ${"k".padStart(4)} ${"seconds".padStart(9)} ${"peak MB".padStart(8)}\n`);
+  for (const c of selected) {
+    const out = execFileSync(process.execPath, [...process.execArgv, __filename, "--child", c.name, "--repeat", String(repeat)], {
+      encoding: "utf8",
+      stdio: ["ignore", "pipe", "inherit"],
+      maxBuffer: 1 << 20,
+    });
+    const m = JSON.parse(out.trim().split("\n").pop() as string) as Measurement;
+    if (json) process.stdout.write(JSON.stringify(m) + "\n");
+    else process.stdout.write(`${m.case.padEnd(22)} ${String(m.n).padStart(9)} ${String(m.k).padStart(4)} ${m.seconds.toFixed(3).padStart(9)} ${String(m.peak_mb).padStart(8)}\n`);
+  }
+}
+
+if (require.main === module) main();

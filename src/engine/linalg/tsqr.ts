@@ -1,0 +1,85 @@
+/**
+ * Tall-skinny QR (sequential TSQR): the R factor of a tall n x m matrix in one cache-friendly pass.
+ * Rows are taken in blocks; each step factorises [R_so_far; block] by Householder reflections in a
+ * small buffer, so the work stays in cache and the result has Householder accuracy (R'R = A'A).
+ * Q is not kept: least squares on A = [X y] comes out of R alone (see `leastSquaresFromR`).
+ *
+ * Shapes: the m columns have length n; R is m x m upper triangular, column-major.
+ */
+import { DEFAULT_RANK_TOL, householderQR, QR, solveR, applyQt } from "./qr";
+
+const BLOCK_ROWS = 2048;
+
+/** Householder QR in place of a rows x m buffer (column-major); leaves R in the top m x m triangle. */
+function factorBuffer(B: Float64Array, rows: number, m: number): void {
+  for (let j = 0; j < m && j < rows; j++) {
+    const oj = j * rows;
+    let nrm = 0;
+    for (let i = j; i < rows; i++) nrm += B[oj + i] * B[oj + i];
+    nrm = Math.sqrt(nrm);
+    if (nrm === 0) continue;
+    const x0 = B[oj + j];
+    const alpha = x0 >= 0 ? -nrm : nrm;
+    const v0 = x0 - alpha;
+    for (let i = j + 1; i < rows; i++) B[oj + i] /= v0;
+    const tau = (alpha - x0) / alpha;
+    B[oj + j] = alpha;
+    for (let c = j + 1; c < m; c++) {
+      const oc = c * rows;
+      let s = B[oc + j];
+      for (let i = j + 1; i < rows; i++) s += B[oj + i] * B[oc + i];
+      s *= tau;
+      if (s === 0) continue;
+      B[oc + j] -= s;
+      for (let i = j + 1; i < rows; i++) B[oc + i] -= s * B[oj + i];
+    }
+    for (let i = j + 1; i < rows; i++) B[oj + i] = 0;
+  }
+}
+
+/** R (m x m) with R'R = A'A for A = [cols] (m columns of length n; signs of rows may differ from a plain QR). */
+export function tsqrR(cols: readonly ArrayLike<number>[], n: number, blockRows = BLOCK_ROWS): Float64Array {
+  const m = cols.length;
+  const cap = blockRows + m;
+  const B = new Float64Array(cap * m);
+  const R = new Float64Array(m * m);
+  let haveR = false;
+  for (let start = 0; start < n; start += blockRows) {
+    const end = Math.min(n, start + blockRows);
+    const top = haveR ? m : 0;
+    const rows = top + (end - start);
+    for (let j = 0; j < m; j++) {
+      const ob = j * rows;
+      if (haveR) for (let i = 0; i < m; i++) B[ob + i] = R[i + j * m];
+      const col = cols[j];
+      for (let i = start; i < end; i++) B[ob + top + i - start] = col[i];
+    }
+    factorBuffer(B, rows, m);
+    R.fill(0);
+    for (let j = 0; j < m; j++) for (let i = 0; i <= j && i < rows; i++) R[i + j * m] = B[i + j * rows];
+    haveR = true;
+  }
+  return R;
+}
+
+export interface SmallLeastSquares {
+  /** Limited-pivoting QR of the m x (m-1) block R[:, 0:m-1]: kept/dropped columns, and R of X. */
+  readonly f: QR;
+  readonly coef: Float64Array;
+  /** Residual sum of squares ||y - X b||^2 from the factor. */
+  readonly ssr: number;
+}
+
+/**
+ * Least squares of y on X given R of A = [X y] (m = k + 1 columns): the same rank decisions, R factor
+ * and solution as a QR of X itself, at the cost of an m x m problem.
+ */
+export function leastSquaresFromR(R: Float64Array, m: number, refNorms: ArrayLike<number>, tol = DEFAULT_RANK_TOL): SmallLeastSquares {
+  const k = m - 1;
+  const f = householderQR(R.slice(0, m * k), m, k, { tol, refNorms });
+  const z = applyQt(f, R.subarray(k * m, m * m));
+  const coef = solveR(f, z);
+  let ssr = 0;
+  for (let i = f.rank; i < m; i++) ssr += z[i] * z[i];
+  return { f, coef, ssr };
+}
