@@ -12,25 +12,31 @@ export function starNote(levels: readonly number[]): string {
   return parts.join(", ");
 }
 
+/** The standard errors of a result, in words: "standard errors clustered by City". */
 function vcovWords(r: RegressionResult, label: (name: string) => string): string {
-  if (r.vcovType === "cluster") {
-    const by = r.clusterVars.map(label).join(" and ");
-    return `standard errors clustered by ${by}`;
-  }
+  if (r.vcovType === "cluster") return `standard errors clustered by ${r.clusterVars.map(label).join(" and ")}`;
   if (r.vcovType === "hc1") return "heteroskedasticity-robust (HC1) standard errors";
   return "conventional (iid) standard errors";
 }
 
-/** "t statistics in parentheses; standard errors clustered by City." (per column when they differ). */
+/**
+ * What the parentheses hold and which standard errors: "t statistics in parentheses; standard errors
+ * clustered by City." or "Standard errors clustered by Firm in parentheses." (per column when they differ).
+ */
 export function parenNote(results: readonly RegressionResult[], paren: ParenStat, label: (name: string) => string): string {
-  const statNames = new Set(results.map((r) => r.statName));
-  const what = paren === "se" ? "Standard errors" : statNames.size === 1 && statNames.has("z") ? "z statistics" : statNames.size > 1 ? "t (z) statistics" : "t statistics";
   const words = results.map((r) => vcovWords(r, label));
   const distinct = [...new Set(words)];
-  let se: string;
-  if (distinct.length <= 1) se = distinct[0] ?? "";
-  else se = distinct.map((w) => `${w} in column${cols(words, w)}`).join("; ");
-  return se ? `${what} in parentheses; ${se}.` : `${what} in parentheses.`;
+  const se = distinct.length <= 1 ? distinct[0] ?? "standard errors" : distinct.map((w) => `${w} in column${cols(words, w)}`).join("; ");
+  if (paren === "se") {
+    return distinct.length <= 1 ? `${capital(se)} in parentheses.` : `Standard errors in parentheses: ${se}.`;
+  }
+  const statNames = new Set(results.map((r) => r.statName));
+  const what = statNames.size === 1 && statNames.has("z") ? "z statistics" : statNames.size > 1 ? "t (z) statistics" : "t statistics";
+  return `${what} in parentheses; ${se}.`;
+}
+
+function capital(s: string): string {
+  return s ? s[0].toUpperCase() + s.slice(1) : s;
 }
 
 function cols(words: readonly string[], w: string): string {

@@ -69,7 +69,7 @@ describe("regression table", () => {
     expect(row(t, "indicator", "Controls").cells.map(shown)).toEqual(["Controls", "N", "Y", "Y"]);
     expect(row(t, "stat", "r2_within").cells.map(shown)).toEqual(["Within R-squared", "0.0432", "0.0432", "0.0432"]);
     expect(t.rows.some((r) => r.key === "_cons")).toBe(false);
-    expect(t.notes[0]).toMatch(/^Standard errors in parentheses/);
+    expect(t.notes[0]).toBe("Standard errors clustered by city_id in parentheses.");
     expect(t.notes[1]).toBe("* p<0.05.");
   });
 
