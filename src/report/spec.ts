@@ -18,12 +18,8 @@ export interface RowFilter {
   readonly max?: number;
 }
 
-export interface ModelColumnSpec {
-  readonly y: string;
-  readonly x: readonly string[];
-  readonly fe?: readonly string[];
-  readonly cluster?: readonly string[];
-  readonly vcov?: VcovType;
+/** One model column of a regression table: the linear model, its sample and its header. */
+export interface ModelColumnSpec extends LinearModelSpec {
   readonly where?: readonly RowFilter[];
   readonly depLabel?: string;
   readonly group?: string;

@@ -155,6 +155,15 @@ describe("text and markdown writers", () => {
     const widths = new Set(s.filter((l) => /^[=-]+$/.test(l)).map((l) => l.length));
     expect(widths.size).toBe(1);
   });
+  test("text: a group header wider than its columns widens them", () => {
+    const r = stepwiseColumns()[0];
+    const g = buildRegressionTable({ title: "G", columns: [{ result: r, group: "A very long group header" }, { result: r, group: "A very long group header" }] });
+    const lines = renderText(g).split("\n");
+    const rule = lines[1].length;
+    expect(lines[2].trim()).toBe("A very long group header");
+    expect(lines[2].length).toBeLessThanOrEqual(rule);
+    expect(lines.filter((l) => /^[=-]+$/.test(l)).every((l) => l.length === rule)).toBe(true);
+  });
   test("markdown: one header line, escaped stars", () => {
     const s = renderMarkdown(t).split("\n");
     expect(s[2]).toBe("| Variables | (1)<br>ER | (2)<br>ER | (3)<br>ER |");

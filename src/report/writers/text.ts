@@ -24,6 +24,15 @@ export function renderText(table: Table): string {
       widths[j] = Math.max(widths[j], texts[i][j].length);
     }),
   );
+  // A spanned header wider than its columns widens the last of them.
+  table.rows.forEach((r, i) =>
+    r.cells.forEach((c, j) => {
+      const span = c.kind === "text" ? c.span ?? 1 : 1;
+      if (span < 2) return;
+      const have = widths.slice(j, j + span).reduce((a, b) => a + b, 0) + GAP * (span - 1);
+      if (texts[i][j].length > have) widths[j + span - 1] += texts[i][j].length - have;
+    }),
+  );
   const total = widths.reduce((a, b) => a + b, 0) + GAP * Math.max(table.ncol - 1, 0);
   const line = (i: number): string => {
     const parts: string[] = [];
