@@ -79,6 +79,13 @@ const DEFS: readonly StatRowDef[] = [
   diagnosticRow("hansen_j", "Hansen J", true),
   diagnosticRow("sobel", "Sobel z", true),
   diagnosticRow("f_model", "F", true),
+  {
+    // Heterogeneity: the test that the key coefficient differs from the base group ("diff_<level>").
+    key: "group_diff",
+    label: "Group difference",
+    secondNote: P_NOTE,
+    value: (c) => diagCells([...(c.diagnostics ?? []), ...c.result.diagnostics].find((d) => d.name.startsWith("diff_")), pLine),
+  },
 ];
 
 const REGISTRY: ReadonlyMap<string, StatRowDef> = new Map(DEFS.map((d) => [d.key, d]));

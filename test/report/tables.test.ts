@@ -124,6 +124,18 @@ describe("IV, mediation and descriptives tables", () => {
     expect(row(t, "stat2", "sobel").cells.map(shown)).toEqual(["", "", "", "[0.012]"]);
   });
 
+  test("group_diff: the diff_<level> test of a split's last column, with [p]", () => {
+    const base = synthResult("ER", [{ name: "NQP", coef: 0.1, se: 0.05, p: 0.04 }]);
+    const t = buildRegressionTable({
+      title: "H",
+      columns: [{ result: base, group: "Hu" }, { result: base, group: "Hu", diagnostics: [synthDiagnostic("diff_1", "Difference", 2.5, 0.013)] }],
+      stats: ["group_diff"],
+      statLabels: { group_diff: "Difference in NQP (t)" },
+    });
+    expect(row(t, "stat", "group_diff").cells.map(shown)).toEqual(["Difference in NQP (t)", "", "2.50"]);
+    expect(row(t, "stat2", "group_diff").cells.map(shown)).toEqual(["", "", "[0.013]"]);
+  });
+
   test("descriptives: role column shown once per run; N integer; 3 decimals", () => {
     const t = buildDescriptivesTable({
       title: "Table 2",
