@@ -11,7 +11,7 @@ import type { BenchCase } from "../run";
 const K = 10;
 const YEARS = 10;
 
-function makeData(n: number): LinearData {
+export function makeData(n: number): LinearData {
   let s = 20261123 >>> 0;
   const rand = () => {
     s ^= s << 13;

@@ -8,7 +8,7 @@
  * by Cholesky once and reused for every column. Cost: O(n) per column plus O(sum_i nnz_i^2 + L_B^3) once.
  */
 import { cholesky, choleskySolve } from "../linalg/dense";
-import { bipartiteComponents } from "./components";
+import { bipartiteComponents, Components } from "./components";
 
 export interface DirectTwoWay {
   /** Residualises x on both FE; writes into out (may alias x). */
@@ -24,7 +24,7 @@ export function schurCost(a: Int32Array, la: number, lb: number): number {
   return cost;
 }
 
-export function buildDirectTwoWay(a: Int32Array, la: number, b: Int32Array, lb: number): DirectTwoWay {
+export function buildDirectTwoWay(a: Int32Array, la: number, b: Int32Array, lb: number, components?: Components): DirectTwoWay {
   const n = a.length;
   const cntA = new Float64Array(la);
   const cntB = new Float64Array(lb);
@@ -64,7 +64,7 @@ export function buildDirectTwoWay(a: Int32Array, la: number, b: Int32Array, lb: 
     for (let x = 0; x < m; x++) v[touched[x]] = 0;
   }
   // Fix the first B level of each connected component.
-  const comp = bipartiteComponents(a, la, b, lb);
+  const comp = components ?? bipartiteComponents(a, la, b, lb);
   const fixed = new Uint8Array(lb);
   const seen = new Uint8Array(comp.count);
   for (let t = 0; t < lb; t++) {

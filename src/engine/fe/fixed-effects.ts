@@ -13,7 +13,7 @@
  *   collinear with the earlier ones; if they are, K is overstated (conservative, as reghdfe's default).
  */
 import { InputError } from "../frame/errors";
-import { bipartiteComponents } from "./components";
+import { bipartiteComponents, Components } from "./components";
 import { buildDirectTwoWay, DirectTwoWay, schurCost } from "./direct2";
 import { denseCodes, groupCounts, subtractGroupMeans } from "./groups";
 import { alternatingProjections, ProjectionDim } from "./projections";
@@ -72,9 +72,10 @@ export function buildFixedEffects(inputs: readonly FeDimensionInput[], opts: Fix
   const maxIter = opts.maxIter ?? 10000;
 
   let dfAbsorbed = 0;
+  let comp: Components | undefined;
   if (dims.length === 1) dfAbsorbed = dims[0].levels;
   if (dims.length >= 2) {
-    const c = bipartiteComponents(dims[0].codes, dims[0].levels, dims[1].codes, dims[1].levels);
+    const c = (comp = bipartiteComponents(dims[0].codes, dims[0].levels, dims[1].codes, dims[1].levels));
     dfAbsorbed = dims[0].levels + dims[1].levels - c.count;
     for (let j = 2; j < dims.length; j++) dfAbsorbed += dims[j].levels - 1;
   }
@@ -114,7 +115,9 @@ export function buildFixedEffects(inputs: readonly FeDimensionInput[], opts: Fix
   if (dims.length === 2 && method !== "projections") {
     const [big, small] = dims[0].levels >= dims[1].levels ? [dims[0], dims[1]] : [dims[1], dims[0]];
     const ok = small.levels <= DIRECT_MAX_LEVELS && schurCost(big.codes, big.levels, small.levels) <= DIRECT_MAX_COST;
-    if (ok || method === "direct") direct = buildDirectTwoWay(big.codes, big.levels, small.codes, small.levels);
+    // Components are symmetric in the two dimensions: swap their roles when the first FE is the small one.
+    const c = comp && (big === dims[0] ? comp : { count: comp.count, ofA: comp.ofB, ofB: comp.ofA });
+    if (ok || method === "direct") direct = buildDirectTwoWay(big.codes, big.levels, small.codes, small.levels, c);
   }
   if (direct) {
     const d = direct;

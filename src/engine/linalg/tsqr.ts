@@ -8,32 +8,38 @@
  */
 import { DEFAULT_RANK_TOL, householderQR, QR, solveR, applyQt } from "./qr";
 
-const BLOCK_ROWS = 2048;
+const BLOCK_ROWS = 256;
 
-/** Householder QR in place of a rows x m buffer (column-major); leaves R in the top m x m triangle. */
-function factorBuffer(B: Float64Array, rows: number, m: number): void {
+/**
+ * Householder QR in place of a rows x m buffer (column-major); leaves R in the top m x m triangle.
+ * When `top` rows hold an upper-triangular R on top of the block, the reflector of column j has
+ * nonzeros only in row j and rows >= top, so the rows between are skipped.
+ */
+function factorBuffer(B: Float64Array, rows: number, m: number, top: number): void {
   for (let j = 0; j < m && j < rows; j++) {
     const oj = j * rows;
-    let nrm = 0;
-    for (let i = j; i < rows; i++) nrm += B[oj + i] * B[oj + i];
+    const from = top > 0 ? Math.max(top, j + 1) : j + 1;
+    let nrm = B[oj + j] * B[oj + j];
+    for (let i = from; i < rows; i++) nrm += B[oj + i] * B[oj + i];
     nrm = Math.sqrt(nrm);
     if (nrm === 0) continue;
     const x0 = B[oj + j];
     const alpha = x0 >= 0 ? -nrm : nrm;
     const v0 = x0 - alpha;
-    for (let i = j + 1; i < rows; i++) B[oj + i] /= v0;
+    const iv0 = 1 / v0;
+    for (let i = from; i < rows; i++) B[oj + i] *= iv0;
     const tau = (alpha - x0) / alpha;
     B[oj + j] = alpha;
     for (let c = j + 1; c < m; c++) {
       const oc = c * rows;
       let s = B[oc + j];
-      for (let i = j + 1; i < rows; i++) s += B[oj + i] * B[oc + i];
+      for (let i = from; i < rows; i++) s += B[oj + i] * B[oc + i];
       s *= tau;
       if (s === 0) continue;
       B[oc + j] -= s;
-      for (let i = j + 1; i < rows; i++) B[oc + i] -= s * B[oj + i];
+      for (let i = from; i < rows; i++) B[oc + i] -= s * B[oj + i];
     }
-    for (let i = j + 1; i < rows; i++) B[oj + i] = 0;
+    for (let i = from; i < rows; i++) B[oj + i] = 0;
   }
 }
 
@@ -54,7 +60,7 @@ export function tsqrR(cols: readonly ArrayLike<number>[], n: number, blockRows =
       const col = cols[j];
       for (let i = start; i < end; i++) B[ob + top + i - start] = col[i];
     }
-    factorBuffer(B, rows, m);
+    factorBuffer(B, rows, m, top);
     R.fill(0);
     for (let j = 0; j < m; j++) for (let i = 0; i <= j && i < rows; i++) R[i + j * m] = B[i + j * rows];
     haveR = true;

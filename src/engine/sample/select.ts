@@ -126,6 +126,10 @@ export function selectSample(spec: SampleSpec): SampleInfo {
 
 /** values[rows] as a new Float64Array. */
 export function takeRows(values: ArrayLike<number>, rows: Int32Array): Float64Array {
+  // Ascending distinct rows covering every index: the identity, so a block copy.
+  if (rows.length === values.length && values instanceof Float64Array && (rows.length === 0 || rows[rows.length - 1] === rows.length - 1)) {
+    return values.slice();
+  }
   const out = new Float64Array(rows.length);
   for (let p = 0; p < rows.length; p++) out[p] = values[rows[p]];
   return out;

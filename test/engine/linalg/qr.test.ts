@@ -77,3 +77,26 @@ describe("householderQR", () => {
     for (let i = 0; i < k * k; i++) expect(Math.abs(LLt[i] - A[i])).toBeLessThan(1e-13);
   });
 });
+
+describe("tsqrR (tall-skinny QR)", () => {
+  it("R'R equals A'A and leastSquaresFromR matches the full QR solution", () => {
+    const { tsqrR, leastSquaresFromR } = require("../../../src/engine/linalg/tsqr");
+    const n = 1000, k = 4;
+    const X = randomMatrix(n, k, 8);
+    const y = randomMatrix(n, 1, 9);
+    const cols = [0, 1, 2, 3].map((j) => X.subarray(j * n, (j + 1) * n));
+    const R: Float64Array = tsqrR([...cols, y], n, 64);
+    const m = k + 1;
+    const RtR = matmul(transpose(R, m, m), m, m, R, m);
+    const A = new Float64Array(n * m);
+    A.set(X);
+    A.set(y, n * k);
+    const AtA = crossprod(A, n, m);
+    for (let i = 0; i < m * m; i++) expect(Math.abs(RtR[i] - AtA[i])).toBeLessThan(1e-11 * Math.abs(AtA[0]));
+    const small = leastSquaresFromR(R, m, [1, 1, 1, 1], 1e-10);
+    const full = qrLeastSquares(householderQR(X, n, k), X, y, "none");
+    for (let j = 0; j < k; j++) expect(Math.abs(small.coef[j] - full.coef[j])).toBeLessThan(1e-13);
+    const ssr = full.resid.reduce((s, v) => s + v * v, 0);
+    expect(Math.abs(small.ssr - ssr) / ssr).toBeLessThan(1e-12);
+  });
+});
