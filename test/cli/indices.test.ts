@@ -7,7 +7,7 @@ import { mkdtempSync, writeFileSync } from "fs";
 import { tmpdir } from "os";
 import { join } from "path";
 import { main } from "../../src/cli/main";
-import { REFERENCE, readCase, relErr } from "../support/reference";
+import { REFERENCE, nqpCitiesWithIndices, readCase, relErr } from "../support/reference";
 import { maxRelErr, referenceColumn } from "../engine/indices/fixtures";
 
 const TOL = 1e-10;
@@ -96,5 +96,21 @@ describe("nqp describe", () => {
     expect(r.code).toBe(0);
     const j = JSON.parse(r.out);
     for (const c of cols) for (const k of ["n", "mean", "sd", "min", "max"]) expect(relErr(j.stats[c][k], ref.results.all_rows[c][k])).toBeLessThan(TOL);
+  });
+
+  test("--output corr and vif reproduce the correlations and VIFs (estimation sample: rows with ER)", async () => {
+    const ref = readCase("nqp_descriptives");
+    const dir = mkdtempSync(join(tmpdir(), "nqp-describe-"));
+    const file = join(dir, "with_er.csv");
+    const rows = nqpCitiesWithIndices() as string[][];
+    const er = rows[0].indexOf("ER");
+    writeFileSync(file, [rows[0], ...rows.slice(1).filter((r) => r[er] !== "")].map((r) => r.join(",")).join("\n") + "\n");
+    const corrVars = Object.keys(ref.results.pearson_corr_estimation_sample);
+    const c = JSON.parse((await run(["describe", "--data", file, "--cols", corrVars.join(","), "--output", "corr", "--json"])).out);
+    expect(c.n).toBe(ref.results.N_estimation_sample);
+    for (const a of corrVars) for (const b of corrVars) expect(relErr(c.corr[a][b], ref.results.pearson_corr_estimation_sample[a][b])).toBeLessThan(TOL);
+    const regs = Object.keys(ref.results.vif_pooled_ols);
+    const v = JSON.parse((await run(["describe", "--data", file, "--cols", regs.join(","), "--output", "vif", "--json"])).out);
+    for (const r of regs) expect(relErr(v.vif[r], ref.results.vif_pooled_ols[r])).toBeLessThan(TOL);
   });
 });

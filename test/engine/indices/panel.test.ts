@@ -36,6 +36,32 @@ describe("panel lag", () => {
     expect(Array.from(lagByPanel(x, id, t, -1).values)).toEqual([NaN, NaN, 13, 24, NaN]);
   });
 
+  test("property: lag then lead returns x where both exist; row order does not matter", () => {
+    const panel = fc
+      .array(fc.record({ id: fc.constantFrom("A", "B", "C"), t: fc.integer({ min: 2000, max: 2008 }), x: fc.double({ noNaN: true, min: -1e6, max: 1e6 }) }), {
+        maxLength: 30,
+      })
+      .map((rs) => rs.filter((r, k) => rs.findIndex((q) => q.id === r.id && q.t === r.t) === k))
+      .chain((rs) => fc.tuple(fc.constant(rs), fc.shuffledSubarray([...rs.keys()], { minLength: rs.length }), fc.integer({ min: 1, max: 3 })));
+    fc.assert(
+      fc.property(panel, ([rows, perm, k]) => {
+        const x = Float64Array.from(rows, (r) => r.x);
+        const ids = rows.map((r) => r.id);
+        const ts = rows.map((r) => r.t);
+        const lagged = lagByPanel(x, ids, ts, k).values;
+        const back = lagByPanel(lagged, ids, ts, -k).values;
+        rows.forEach((r, i) => {
+          const hasPrev = rows.some((q) => q.id === r.id && q.t === r.t - k);
+          expect(Number.isNaN(lagged[i])).toBe(!hasPrev);
+          const hasNext = rows.some((q) => q.id === r.id && q.t === r.t + k);
+          if (hasNext) expect(back[i]).toBe(x[i]);
+        });
+        const shuffled = lagByPanel(Float64Array.from(perm, (i) => x[i]), perm.map((i) => ids[i]), perm.map((i) => ts[i]), k).values;
+        perm.forEach((i, p) => expect(Object.is(shuffled[p], lagged[i])).toBe(true));
+      }),
+    );
+  });
+
   test("a fractional lag is an error", () => {
     expect(() => lagByPanel(x, id, t, 1.5)).toThrow(/whole number/);
   });
