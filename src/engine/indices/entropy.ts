@@ -31,7 +31,7 @@ export interface EntropyOptions {
   readonly shift?: number;
   /** Group code per row (-1 = missing group: no score) and the group labels. */
   readonly groups?: { readonly codes: Int32Array; readonly levels: readonly string[] };
-  /** Drop constant indicators (max = min) instead of raising an error. */
+  /** Drop constant indicators (max = min) instead of raising an error; with groups, an indicator constant in any group is dropped in all. */
   readonly dropConstant?: boolean;
   /** Criterion-layer label per indicator. */
   readonly layers?: readonly string[];

@@ -2,7 +2,7 @@
  * Standardising a variable, over all rows or within each group:
  *   "zscore": (x - mean) / sd, sd with the n - 1 denominator (Stata `egen std()`, R `scale()`);
  *   "minmax": (x - min) / (max - min), in [0, 1].
- * Missing values stay missing; a group with sd = 0 (or max = min) or fewer than 2 values is an error
+ * Missing values stay missing, as do rows whose group is missing; a group with sd = 0 (or max = min) or fewer than 2 values is an error
  * naming the group.
  *
  * Shapes: x and the group codes have length n; `values` has length n in input order.
