@@ -109,19 +109,22 @@ export function householderQR(X: Float64Array, n: number, k: number, opts: QROpt
   return { n, k, rank, kept: Int32Array.from(keptList), dropped: Int32Array.from(droppedList), qr, tau: Float64Array.from(tauList) };
 }
 
+/** Applies reflector r (H_r = I - tau_r v_r v_r') to v in place. */
+function reflect(f: QR, r: number, v: Float64Array): void {
+  const { n, qr, tau } = f;
+  const o = r * n;
+  let s = v[r];
+  for (let i = r + 1; i < n; i++) s += qr[o + i] * v[i];
+  s *= tau[r];
+  if (s === 0) return;
+  v[r] -= s;
+  for (let i = r + 1; i < n; i++) v[i] -= s * qr[o + i];
+}
+
 /** Q'y (length n) for the factor's reflectors. */
 export function applyQt(f: QR, y: ArrayLike<number>): Float64Array {
-  const { n, qr, tau, rank } = f;
   const z = Float64Array.from(y as ArrayLike<number>);
-  for (let r = 0; r < rank; r++) {
-    const o = r * n;
-    let s = z[r];
-    for (let i = r + 1; i < n; i++) s += qr[o + i] * z[i];
-    s *= tau[r];
-    if (s === 0) continue;
-    z[r] -= s;
-    for (let i = r + 1; i < n; i++) z[i] -= s * qr[o + i];
-  }
+  for (let r = 0; r < f.rank; r++) reflect(f, r, z);
   return z;
 }
 
@@ -231,17 +234,8 @@ export function qrLeastSquares(
 
 /** Q z (length n) for the factor's reflectors (inverse of applyQt). */
 export function applyQ(f: QR, z: ArrayLike<number>): Float64Array {
-  const { n, qr, tau, rank } = f;
   const v = Float64Array.from(z as ArrayLike<number>);
-  for (let r = rank - 1; r >= 0; r--) {
-    const o = r * n;
-    let s = v[r];
-    for (let i = r + 1; i < n; i++) s += qr[o + i] * v[i];
-    s *= tau[r];
-    if (s === 0) continue;
-    v[r] -= s;
-    for (let i = r + 1; i < n; i++) v[i] -= s * qr[o + i];
-  }
+  for (let r = f.rank - 1; r >= 0; r--) reflect(f, r, v);
   return v;
 }
 

@@ -8,17 +8,14 @@
 import { InputError } from "../frame/errors";
 import { buildFixedEffects, denseCodes, FixedEffects, FixedEffectsOptions } from "../fe";
 import { FixedEffectInfo, SampleInfo } from "./result";
-import { selectSample, takeCodes, takeRows } from "../sample";
+import { SampleNumeric, selectSample, takeCodes, takeRows } from "../sample";
 
-export interface NamedValues {
-  readonly name: string;
-  /** NaN = missing. */
-  readonly values: ArrayLike<number>;
-}
+/** A numeric variable over the input rows (NaN = missing). */
+export type NamedValues = SampleNumeric;
 
+/** A grouping variable over the input rows: non-negative integer codes, -1 = missing. */
 export interface NamedCodes {
   readonly name: string;
-  /** Non-negative integer codes; -1 = missing. */
   readonly codes: ArrayLike<number>;
 }
 
