@@ -38,7 +38,10 @@ export interface QROptions {
 export const DEFAULT_RANK_TOL = 1e-10;
 
 function norm2(a: Float64Array, from: number, to: number): number {
-  // Scaled 2-norm (no overflow/underflow).
+  let plain = 0;
+  for (let i = from; i < to; i++) plain += a[i] * a[i];
+  if (plain > 1e-280 && plain < 1e280) return Math.sqrt(plain);
+  // Scaled 2-norm (no overflow/underflow) when the plain sum of squares is out of range.
   let scale = 0;
   let ssq = 1;
   for (let i = from; i < to; i++) {

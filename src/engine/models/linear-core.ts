@@ -156,13 +156,13 @@ export function fitDesign(design: Design, data: Pick<LinearData, "y" | "x">, opt
 
   // Columns the FE (or the constant) absorb on their own, then collinearity among the rest.
   const omittedReason: Record<string, string> = {};
-  const ownNorms = columnNorms(Xall, n, k);
   const absorbedWhat = design.fe.dims.length > 0 && design.feInfo.length === 0 ? "the constant" : "the fixed effects";
   const refine = opts.refine;
   const solved = solveLeastSquares(Xall, yw, n, k, { tol: rankTol, refNorms: rawNorms, refine });
   for (const j of solved.dropped) {
     const name = data.x[j].name;
-    omittedReason[name] = !(ownNorms[j] > rankTol * rawNorms[j])
+    const ownNorm = columnNorms(Xall.subarray(j * n, (j + 1) * n), n, 1)[0];
+    omittedReason[name] = !(ownNorm > rankTol * rawNorms[j])
       ? (design.fe.dims.length > 0 ? `constant within the groups of ${absorbedWhat}: absorbed` : "all zero")
       : "collinear with earlier regressors";
   }
