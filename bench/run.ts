@@ -1,7 +1,9 @@
 /**
  * `npm run bench [-- --json] [-- --case NAME] [-- --repeat N]`: times each registered case in its own
  * child process (so peak memory is per case) and prints seconds and peak resident memory;
- * --json prints one JSON line per case: {"case", "n", "k", "seconds", "peak_mb"}.
+ * --json prints one JSON line per case: {"case", "n", "k", "seconds", "peak_mb", "cpu_seconds"}; seconds is
+ * the best wall time over --repeat runs (default 1), cpu_seconds that run's CPU time (on a busy machine
+ * the wall time includes waiting for a core; the CPU time does not).
  *
  * To add a case: write bench/cases/<name>.ts exporting an object of type BenchCase (setup is
  * untimed: build the data there), then add it to CASES below with one line.
@@ -29,6 +31,8 @@ interface Measurement {
   k: number;
   seconds: number;
   peak_mb: number;
+  /** CPU time (user + system) of the best run: close to the wall time on an idle machine. */
+  cpu_seconds: number;
 }
 
 function argValue(args: string[], flag: string): string | undefined {
@@ -42,15 +46,23 @@ function runChild(name: string, repeat: number): void {
   if (!c) throw new Error(`unknown bench case ${name}`);
   c.setup?.();
   let best = Infinity;
+  let bestCpu = Infinity;
   let size = { n: 0, k: 0 };
   for (let r = 0; r < repeat; r++) {
     const t0 = process.hrtime.bigint();
+    const c0 = process.cpuUsage();
     size = c.run();
     const s = Number(process.hrtime.bigint() - t0) / 1e9;
-    best = Math.min(best, s);
+    const cu = process.cpuUsage(c0);
+    if (s < best) {
+      best = s;
+      bestCpu = (cu.user + cu.system) / 1e6;
+    }
   }
   const peak = process.resourceUsage().maxRSS / 1024;
-  const m: Measurement = { case: c.name, n: size.n, k: size.k, seconds: Number(best.toFixed(4)), peak_mb: Math.round(peak) };
+  const m: Measurement = {
+    case: c.name, n: size.n, k: size.k, seconds: Number(best.toFixed(4)), peak_mb: Math.round(peak), cpu_seconds: Number(bestCpu.toFixed(4)),
+  };
   process.stdout.write(JSON.stringify(m) + "\n");
 }
 
@@ -69,7 +81,7 @@ function main(): void {
     process.stderr.write(`No bench case matches "${filter}". Cases: ${CASES.map((c) => c.name).join(", ")}\n`);
     process.exit(2);
   }
-  if (!json) process.stdout.write(`${"case".padEnd(22)} ${"n".padStart(9)} ${"k".padStart(4)} ${"seconds".padStart(9)} ${"peak MB".padStart(8)}\n`);
+  if (!json) process.stdout.write(`${"case".padEnd(22)} ${"n".padStart(9)} ${"k".padStart(4)} ${"seconds".padStart(9)} ${"cpu s".padStart(7)} ${"peak MB".padStart(8)}\n`);
   for (const c of selected) {
     const out = execFileSync(process.execPath, [...process.execArgv, __filename, "--child", c.name, "--repeat", String(repeat)], {
       encoding: "utf8",
@@ -78,7 +90,7 @@ function main(): void {
     });
     const m = JSON.parse(out.trim().split("\n").pop() as string) as Measurement;
     if (json) process.stdout.write(JSON.stringify(m) + "\n");
-    else process.stdout.write(`${m.case.padEnd(22)} ${String(m.n).padStart(9)} ${String(m.k).padStart(4)} ${m.seconds.toFixed(3).padStart(9)} ${String(m.peak_mb).padStart(8)}\n`);
+    else process.stdout.write(`${m.case.padEnd(22)} ${String(m.n).padStart(9)} ${String(m.k).padStart(4)} ${m.seconds.toFixed(3).padStart(9)} ${m.cpu_seconds.toFixed(3).padStart(7)} ${String(m.peak_mb).padStart(8)}\n`);
   }
 }
 
