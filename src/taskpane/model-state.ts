@@ -149,10 +149,12 @@ export function buildSpec(s: ModelState): JobSpec {
       return { kind: "describe", vars: [...s.describeVars], sample: "pairwise" };
     case "fe":
       return { kind: "fe", ...regressionCore(s, "key regressor"), columns: s.columns };
-    case "iv":
+    case "iv": {
+      const core = regressionCore(s, "endogenous regressor");
       need(s.instruments.length > 0, "Choose at least one excluded instrument.");
       need(s.instruments.length >= s.x.length, `There are ${s.x.length} endogenous regressors but only ${s.instruments.length} instrument(s); choose at least as many instruments.`);
-      return { kind: "iv", ...regressionCore(s, "endogenous regressor"), instruments: [...s.instruments] };
+      return { kind: "iv", ...core, instruments: [...s.instruments] };
+    }
     case "mediation":
       need(s.mediator, "Choose the mediator (mechanism variable).");
       return { kind: "mediation", ...regressionCore(s, "key regressor"), mediator: s.mediator, bootstrap: s.bootstrap };

@@ -214,6 +214,8 @@ class Loadable {
   load(what?: string | string[] | Record<string, unknown>): this {
     const names = what === undefined ? Object.keys(this.props()) : typeof what === "string" ? what.split(",") : Array.isArray(what) ? what : Object.keys(what);
     this.ctx.pendingLoads.push(() => {
+      // Office.js lets one load properties of a null object; they simply stay empty.
+      if ((this as { isNullObject?: boolean }).isNullObject === true) return 0;
       let bytes = 0;
       const props = this.props();
       for (const raw of names) {
@@ -326,6 +328,7 @@ class MemRange extends Loadable {
     return new MemRange(this.ctx, this.s, box[0], box[1], box[2], box[3]);
   }
   getUsedRangeOrNullObject(_valuesOnly?: boolean): MemRange {
+    if (this.isNullObject) return new MemRange(this.ctx, null, 0, 0, 0, 0);
     const box = this.ctx.wb.usedBox(this.st);
     if (!box) return new MemRange(this.ctx, null, 0, 0, 0, 0);
     const r0 = Math.max(box[0], this.r0), c0 = Math.max(box[1], this.c0);
@@ -338,11 +341,20 @@ class MemRange extends Loadable {
     if (r.isNullObject) throw new Error("ItemNotFound: the range is empty.");
     return r;
   }
-  clear(): void {
+  merge(_across?: boolean): void {
+    this.st.formats.set(`merge:${this.r0}:${this.c0}:${this.nr}:${this.nc}`, true);
+  }
+  unmerge(): void {
+    for (const k of [...this.st.formats.keys()]) if (k.startsWith("merge:")) this.st.formats.delete(k);
+  }
+  clear(_applyTo?: string): void {
     const st = this.st;
-    for (let r = 0; r < this.nr; r++) for (let c = 0; c < this.nc; c++) {
-      this.ctx.wb.set(st, this.r0 + r, this.c0 + c, "");
-      st.formats.delete(`nf:${this.r0 + r}:${this.c0 + c}`);
+    const inside = (r: number, c: number) => r >= this.r0 && r < this.r0 + this.nr && c >= this.c0 && c < this.c0 + this.nc;
+    // Sparse: visit the cells that exist, not every address of a possibly whole-sheet range.
+    st.cells.forEach((row, r) => row.forEach((_v, c) => inside(r, c) && row.delete(c)));
+    for (const k of [...st.formats.keys()]) {
+      const m = /^nf:(\d+):(\d+)$/.exec(k);
+      if (m && inside(Number(m[1]), Number(m[2]))) st.formats.delete(k);
     }
     this.ctx.pendingWriteBytes.push(16);
   }
@@ -402,6 +414,8 @@ class MemSheetObj extends Loadable {
     return this.getRange().getUsedRange(valuesOnly);
   }
   getUsedRangeOrNullObject(valuesOnly?: boolean): MemRange {
+    // Evaluated lazily: on a null sheet the result is a null range, as in Office.js.
+    if (this.isNullObject) return new MemRange(this.ctx, null, 0, 0, 0, 0);
     return this.getRange().getUsedRangeOrNullObject(valuesOnly);
   }
   activate(): void {

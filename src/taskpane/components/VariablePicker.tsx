@@ -4,7 +4,7 @@
  * and show each variable's type so a text column is recognisable before it is chosen.
  */
 import * as React from "react";
-import { Checkbox, Field, Input, Select, Caption1 } from "@fluentui/react-components";
+import { Checkbox, Input, Label, Select, Caption1 } from "@fluentui/react-components";
 import type { VariableProfile } from "../worker/profile";
 
 function useFilter(vars: readonly VariableProfile[], query: string): VariableProfile[] {
@@ -34,17 +34,14 @@ export function VariableSelect({ label, variables, value, onChange, optional, hi
     if (cur) shown.unshift(cur);
   }
   const id = React.useId();
+  // Label + two controls without a Fluent Field (a Field would give both controls its one id).
   return (
-    <Field label={label} hint={hint} size="small">
+    <div style={{ marginTop: 4 }}>
+      <Label htmlFor={id} size="small" weight="semibold">
+        {label}
+      </Label>
       <div style={{ display: "flex", gap: 4 }}>
-        <Input
-          size="small"
-          aria-label={`Search ${label}`}
-          placeholder="Search"
-          value={query}
-          onChange={(_e, d) => setQuery(d.value)}
-          style={{ width: 84, minWidth: 0 }}
-        />
+        <Input size="small" aria-label={`Search ${label}`} placeholder="Search" value={query} onChange={(_e, d) => setQuery(d.value)} style={{ width: 76, minWidth: 0 }} />
         <Select id={id} size="small" aria-label={label} value={value} onChange={(_e, d) => onChange(d.value)} style={{ flex: 1, minWidth: 0 }}>
           <option value="">{optional ? "(none)" : "Choose..."}</option>
           {shown.map((v) => (
@@ -54,7 +51,8 @@ export function VariableSelect({ label, variables, value, onChange, optional, hi
           ))}
         </Select>
       </div>
-    </Field>
+      {hint && <Caption1 style={{ color: "#616161" }}>{hint}</Caption1>}
+    </div>
   );
 }
 
@@ -74,25 +72,26 @@ export function VariableChecklist({ label, variables, value, onChange, hint }: M
     // Keep the order of choice (it is the order of stepwise columns).
     onChange(on ? [...value.filter((v) => v !== name), name] : value.filter((v) => v !== name));
   };
+  // A fieldset, not a Fluent Field: Field hands its one control id to every checkbox inside it.
   return (
-    <Field label={label} hint={hint} size="small">
-      <div role="group" aria-label={label}>
-        <Input size="small" aria-label={`Search ${label}`} placeholder="Search variables" value={query} onChange={(_e, d) => setQuery(d.value)} style={{ width: "100%" }} />
-        {value.length > 0 && <Caption1 aria-label={`${label} chosen`}>{value.join(", ")}</Caption1>}
-        <div style={{ maxHeight: 132, overflowY: "auto", border: "1px solid #e0e0e0", borderRadius: 4, marginTop: 2 }}>
-          {shown.map((v) => (
-            <Checkbox
-              key={v.name}
-              size="medium"
-              label={v.name + typeTag(v)}
-              checked={chosen.has(v.name)}
-              onChange={(_e, d) => toggle(v.name, d.checked === true)}
-              style={{ display: "flex" }}
-            />
-          ))}
-          {shown.length === 0 && <Caption1 style={{ padding: 4 }}>No variable matches "{query}".</Caption1>}
-        </div>
+    <fieldset role="group" aria-label={label} style={{ border: "none", padding: 0, margin: "4px 0 0" }}>
+      <legend style={{ fontSize: 12, fontWeight: 600, padding: 0 }}>{label}</legend>
+      <Input size="small" aria-label={`Search ${label}`} placeholder="Search variables" value={query} onChange={(_e, d) => setQuery(d.value)} style={{ width: "100%" }} />
+      {value.length > 0 && <Caption1 aria-label={`${label} chosen`}>{value.join(", ")}</Caption1>}
+      <div style={{ maxHeight: 132, overflowY: "auto", border: "1px solid #e0e0e0", borderRadius: 4, marginTop: 2 }}>
+        {shown.map((v) => (
+          <Checkbox
+            key={v.name}
+            size="medium"
+            label={v.name + typeTag(v)}
+            checked={chosen.has(v.name)}
+            onChange={(_e, d) => toggle(v.name, d.checked === true)}
+            style={{ display: "flex" }}
+          />
+        ))}
+        {shown.length === 0 && <Caption1 style={{ padding: 4 }}>No variable matches "{query}".</Caption1>}
       </div>
-    </Field>
+      {hint && <Caption1 style={{ color: "#616161" }}>{hint}</Caption1>}
+    </fieldset>
   );
 }

@@ -1,0 +1,201 @@
+/**
+ * @jest-environment jsdom
+ *
+ * Component tests of the task pane: every model form, the run/preview/write/history flow and the error
+ * states. The pane runs over the in-memory workbook holding nqp_cities.csv + reference NQP/ER
+ * (../shared/reference; test/support/reference.ts) and the in-process engine. Numeric agreement with the
+ * reference cases is asserted in jobs-regression.test.ts; here the written sheet must hold the same
+ * numbers the preview shows (nqp_table3_col6 NQP coefficient, written as a numeric cell).
+ */
+import { screen, fireEvent, within, waitFor } from "@testing-library/react";
+import "@testing-library/jest-dom";
+import { chooseModel, loadData, nqpWorkbook, renderPane, runModel, selectVar, tick } from "./support/pane-fixture";
+import { readCase, relErr } from "../support/reference";
+
+jest.setTimeout(120000);
+
+test("data panel: N rows, variable types, missing counts, detected panel id and time", async () => {
+  renderPane(nqpWorkbook());
+  await loadData();
+  expect(screen.getByTestId("data-summary")).toHaveTextContent("3,124 rows, 49 variables");
+  const vars = screen.getByRole("table", { name: "Variables" });
+  const cityName = within(vars).getByText("city_name").closest("tr")!;
+  expect(cityName).toHaveTextContent("text");
+  const er = within(vars).getByText("ER").closest("tr")!;
+  expect(er).toHaveTextContent("numeric");
+  expect(er).toHaveTextContent("284");
+  await waitFor(() => expect(screen.getByRole("combobox", { name: "Panel id" })).toHaveValue("city_id"));
+  expect(screen.getByRole("combobox", { name: "Time" })).toHaveValue("year");
+});
+
+test("fixed effects: defaults (city + year FE, cluster by city), run, preview, write a new sheet, history", async () => {
+  const wb = nqpWorkbook();
+  renderPane(wb);
+  await loadData();
+  chooseModel("fe");
+  selectVar("Dependent variable (y)", "ER");
+  tick("Key regressor(s)", "NQP");
+  tick("Controls", "GDP", "FTE", "BOOK", "OPEN", "FEF");
+  expect(screen.getByRole("group", { name: "Fixed effects (absorbed)" })).toHaveTextContent("city_id, year");
+  expect(screen.getByRole("group", { name: "Cluster by" })).toHaveTextContent("city_id");
+  await runModel();
+  const preview = await screen.findByTestId("preview-table");
+  expect(preview).toHaveTextContent("(6)");
+  fireEvent.click(screen.getByRole("button", { name: "Write table" }));
+  await screen.findByText(/The table is on the new sheet/);
+  const sheet = wb.sheets.find((s) => s.name.startsWith("Baseline"))!;
+  expect(sheet).toBeDefined();
+  const block = wb.block(sheet.name);
+  const nqpRow = block.find((r) => r[0] === "NQP")!;
+  expect(relErr(nqpRow[6] as number, readCase("nqp_table3_col6").results.coef.NQP)).toBeLessThan(1e-8);
+  // History lists the run; Re-run refreshes that sheet in place.
+  const runs = await screen.findByRole("list", { name: "Runs" });
+  await within(runs).findByText(sheet.name);
+  const before = wb.sheets.length;
+  fireEvent.click(within(runs).getByRole("button", { name: `Re-run ${sheet.name}` }));
+  await screen.findByText(/was re-run on the current data/, {}, { timeout: 30000 });
+  expect(wb.sheets.length).toBe(before);
+});
+
+test("error: a text column chosen as regressor shows a MessageBar naming it and the rows", async () => {
+  renderPane(nqpWorkbook());
+  await loadData();
+  chooseModel("fe");
+  selectVar("Dependent variable (y)", "ER");
+  tick("Key regressor(s)", "city_name (text)");
+  await runModel();
+  const alert = await screen.findByRole("alert");
+  expect(alert).toHaveTextContent(/regressor "city_name" must be numeric, but 3124 of its 3124 rows hold text/);
+  expect(alert).toHaveTextContent(/Choose a numeric variable/);
+});
+
+test("error: missing choices are named before anything runs", async () => {
+  renderPane(nqpWorkbook());
+  await loadData();
+  chooseModel("iv");
+  fireEvent.click(screen.getByRole("button", { name: "Run" }));
+  expect(await screen.findByText(/Choose the dependent variable\./)).toBeInTheDocument();
+  selectVar("Dependent variable (y)", "ER");
+  tick("Endogenous regressor(s)", "NQP");
+  fireEvent.click(screen.getByRole("button", { name: "Run" }));
+  expect(await screen.findByText(/Choose at least one excluded instrument\./)).toBeInTheDocument();
+});
+
+test("error: a header-only selection says what the data block needs", async () => {
+  const wb = nqpWorkbook();
+  renderPane(wb);
+  wb.select("Data", 0, 0, 1, 3);
+  fireEvent.click(screen.getByRole("button", { name: /use data/i }));
+  const alert = await screen.findByRole("alert");
+  expect(alert).toHaveTextContent(/header row with variable names and at least one data row/);
+});
+
+test("IV form: instruments field, first and second stage in the preview", async () => {
+  renderPane(nqpWorkbook());
+  await loadData();
+  chooseModel("iv");
+  selectVar("Dependent variable (y)", "ER");
+  tick("Endogenous regressor(s)", "NQP");
+  tick("Excluded instruments", "GDP");
+  tick("Controls", "FTE", "BOOK");
+  await runModel();
+  const preview = await screen.findByTestId("preview-table");
+  expect(preview).toHaveTextContent("First stage");
+  expect(preview).toHaveTextContent("Second stage");
+});
+
+test("mediation form: mediator and bootstrap fields; three equations and the Sobel row", async () => {
+  renderPane(nqpWorkbook());
+  await loadData();
+  chooseModel("mediation");
+  selectVar("Dependent variable (y)", "ER");
+  tick("Key regressor(s)", "NQP");
+  selectVar("Mediator", "DI");
+  expect(screen.getByRole("spinbutton", { name: /Bootstrap replications/ })).toBeInTheDocument();
+  await runModel();
+  const preview = await screen.findByTestId("preview-table");
+  expect(preview).toHaveTextContent(/Sobel/);
+  expect(preview).toHaveTextContent("(3)");
+});
+
+test("heterogeneity form: split variable and rule", async () => {
+  renderPane(nqpWorkbook());
+  await loadData();
+  chooseModel("heterogeneity");
+  selectVar("Dependent variable (y)", "ER");
+  tick("Key regressor(s)", "NQP");
+  selectVar("Split by", "hu_east");
+  await runModel();
+  expect(await screen.findByTestId("preview-table")).toHaveTextContent("hu_east = 1");
+});
+
+test("robustness form: checks, alternative outcome asked for when chosen", async () => {
+  renderPane(nqpWorkbook());
+  await loadData();
+  chooseModel("robustness");
+  selectVar("Dependent variable (y)", "ER");
+  tick("Key regressor(s)", "NQP");
+  fireEvent.click(screen.getByRole("checkbox", { name: "Alternative outcome" }));
+  fireEvent.click(screen.getByRole("button", { name: "Run" }));
+  expect(await screen.findByText(/needs the alternative outcome variable/)).toBeInTheDocument();
+  selectVar("Alternative outcome", "UR");
+  await runModel();
+  expect(await screen.findByTestId("preview-table")).toHaveTextContent("Outcome UR");
+});
+
+test("descriptive statistics form", async () => {
+  renderPane(nqpWorkbook());
+  await loadData();
+  chooseModel("describe");
+  tick("Variables", "ER", "NQP");
+  await runModel();
+  const preview = await screen.findByTestId("preview-table");
+  expect(preview).toHaveTextContent("Mean");
+  expect(preview).toHaveTextContent("NQP");
+});
+
+test("entropy index form: indicators with direction and layer, weights table", async () => {
+  renderPane(nqpWorkbook());
+  await loadData();
+  chooseModel("entropy");
+  const search = screen.getByRole("textbox", { name: "Search Indicators" });
+  fireEvent.change(search, { target: { value: "apps" } });
+  tick("Indicators", "invention_apps", "utility_apps");
+  fireEvent.change(search, { target: { value: "energy" } });
+  tick("Indicators", "energy_intensity");
+  fireEvent.change(screen.getByRole("combobox", { name: "Direction of energy_intensity" }), { target: { value: "-1" } });
+  fireEvent.change(screen.getByRole("textbox", { name: "Layer of energy_intensity" }), { target: { value: "Green" } });
+  fireEvent.change(screen.getByRole("textbox", { name: "Name of the new index" }), { target: { value: "IDX" } });
+  await runModel();
+  const preview = await screen.findByTestId("preview-table");
+  expect(preview).toHaveTextContent("energy_intensity");
+  expect(preview).toHaveTextContent("Layer Green");
+});
+
+test("resilience index form", async () => {
+  renderPane(nqpWorkbook());
+  await loadData();
+  chooseModel("resilience");
+  selectVar("Level variable", "gdp_pc");
+  selectVar("National level (optional)", "national_gdp_pc");
+  fireEvent.change(screen.getByRole("textbox", { name: "Name of the new index" }), { target: { value: "ER2" } });
+  await runModel();
+  expect(await screen.findByTestId("preview-table")).toHaveTextContent("National growth G");
+});
+
+test("options: SE in parentheses and decimals change the preview", async () => {
+  renderPane(nqpWorkbook());
+  await loadData();
+  chooseModel("fe");
+  selectVar("Dependent variable (y)", "ER");
+  tick("Key regressor(s)", "NQP");
+  fireEvent.click(screen.getByRole("radio", { name: "SE in ( )" }));
+  await runModel();
+  const before = (await screen.findByTestId("preview-table")).textContent!;
+  expect(screen.getByRole("figure", { name: /Preview/ })).toHaveTextContent(/clustered by city_id in parentheses/i);
+  // Two decimals instead of three: the same table, shorter numbers.
+  fireEvent.change(screen.getByRole("spinbutton", { name: "Decimals" }), { target: { value: "2" } });
+  fireEvent.blur(screen.getByRole("spinbutton", { name: "Decimals" }));
+  await runModel();
+  await waitFor(() => expect(screen.getByTestId("preview-table").textContent!.length).toBeLessThan(before.length));
+});
