@@ -5,7 +5,8 @@
  *   r = M_A x - M_A B a,   where  S a = B' M_A x,   S = B' M_A B = diag(n_t) - sum_i v_i v_i' / n_i
  * (v_i = counts of unit i by level of B). S is singular with one null direction per connected component
  * of the A-B graph; fixing one B level per component to zero leaves a positive definite system, solved
- * by Cholesky once and reused for every column. Cost: O(n) per column plus O(sum_i nnz_i^2 + L_B^3) once.
+ * by Cholesky once and reused for every column. Cost per column: three passes over the data and one
+ * over the sparse A x B count matrix; once: O(n + sum_i nnz_i^2 + L_B^3).
  */
 import { cholesky, choleskySolve } from "../linalg/dense";
 import { bipartiteComponents, Components } from "./components";
@@ -45,6 +46,11 @@ export function buildDirectTwoWay(a: Int32Array, la: number, b: Int32Array, lb: 
   for (let t = 0; t < lb; t++) S[t + t * lb] = cntB[t];
   const v = new Float64Array(lb);
   const touched = new Int32Array(lb);
+  // CSR of the A x B count matrix N (row g: the B levels of unit g and their counts).
+  const csrStart = new Int32Array(la + 1);
+  const csrCol = new Int32Array(n);
+  const csrCnt = new Float64Array(n);
+  let nnz = 0;
   for (let g = 0; g < la; g++) {
     let m = 0;
     for (let p = start[g]; p < start[g + 1]; p++) {
@@ -52,6 +58,11 @@ export function buildDirectTwoWay(a: Int32Array, la: number, b: Int32Array, lb: 
       if (v[t] === 0) touched[m++] = t;
       v[t]++;
     }
+    for (let x = 0; x < m; x++) {
+      csrCol[nnz] = touched[x];
+      csrCnt[nnz++] = v[touched[x]];
+    }
+    csrStart[g + 1] = nnz;
     const w = invA[g];
     for (let x = 0; x < m; x++) {
       const tx = touched[x];
@@ -100,9 +111,12 @@ export function buildDirectTwoWay(a: Int32Array, la: number, b: Int32Array, lb: 
       const sol = choleskySolve(L, m, rhs);
       coefB.fill(0);
       for (let j = 0; j < m; j++) coefB[free[j]] = sol[j];
-      sumA.fill(0);
-      for (let i = 0; i < n; i++) sumA[a[i]] += coefB[b[i]];
-      for (let g = 0; g < la; g++) sumA[g] *= invA[g];
+      // Group means of B a over A, from N (nnz <= n entries, no pass over the data).
+      for (let g = 0; g < la; g++) {
+        let s = 0;
+        for (let e = csrStart[g]; e < csrStart[g + 1]; e++) s += csrCnt[e] * coefB[csrCol[e]];
+        sumA[g] = s * invA[g];
+      }
       for (let i = 0; i < n; i++) out[i] -= coefB[b[i]] - sumA[a[i]];
     },
   };

@@ -60,9 +60,11 @@ export function selectSample(spec: SampleSpec): SampleInfo {
   const bad = new Uint8Array(n);
   for (const v of spec.numeric) {
     let c = 0;
+    const values = v.values;
     for (let p = 0; p < cand.length; p++) {
       const i = cand[p];
-      if (Number.isNaN(v.values[i])) {
+      const x = values[i];
+      if (x !== x) {
         c++;
         bad[i] = 1;
       }
