@@ -114,6 +114,23 @@ describe("IV, mediation and descriptives tables", () => {
     expect(t.notes.some((n) => /Stock-Yogo/.test(n))).toBe(true);
   });
 
+  test("IV: Hansen J with [p] when over-identified; inapplicable diagnostics are left out of the default rows", () => {
+    const first = synthResult("NQP", [{ name: "L1_NQP", coef: 0.4, se: 0.05, p: 1e-9 }, { name: "L2_NQP", coef: 0.1, se: 0.05, p: 0.04 }]);
+    const second = synthResult("ER", [{ name: "NQP", coef: 0.3, se: 0.15, p: 0.045 }], { model: "iv" });
+    const kpF = synthDiagnostic("kp_f", "KP rk Wald F", 300, NaN, { stock_yogo_10: 19.93 });
+    const j = synthDiagnostic("hansen_j", "Hansen J", 1.234, 0.2667);
+    const t = buildIvTable({ title: "IV", firstStage: [first], secondStage: second, diagnostics: [kpF, j], diagnosticsColumn: "second" });
+    expect(row(t, "stat", "hansen_j").cells.map(shown)).toEqual(["Hansen J", "", "1.23"]);
+    expect(row(t, "stat2", "hansen_j").cells.map(shown)).toEqual(["", "", "[0.267]"]);
+    expect(row(t, "stat2", "kp_f").cells.map(shown)).toEqual(["", "", "{19.930}"]);
+    const exact = { ...j, statistic: NaN, p: NaN, inapplicable: "exactly identified" };
+    const t2 = buildIvTable({ title: "IV", firstStage: [first], secondStage: second, diagnostics: [kpF, exact] });
+    expect(t2.rows.some((r) => r.key === "hansen_j")).toBe(false);
+    const t3 = buildIvTable({ title: "IV", firstStage: [first], secondStage: second, diagnostics: [kpF, exact], stats: ["hansen_j"] });
+    expect(row(t3, "stat", "hansen_j").cells.map(shown)).toEqual(["Hansen J", "n.a.", ""]);
+    expect(() => buildIvTable({ title: "IV", firstStage: [first], secondStage: second, diagnostics: [], diagnosticsColumn: "third" as "first" })).toThrow(/Allowed: first, second/);
+  });
+
   test("mediation: three Baron-Kenny columns with Sobel z in the last", () => {
     const total = synthResult("ER", [{ name: "NQP", coef: 0.13, se: 0.05, p: 0.01 }]);
     const a = synthResult("DI", [{ name: "NQP", coef: 0.25, se: 0.05, p: 0.001 }]);

@@ -4,8 +4,8 @@
  * table per sheet (ExcelJS), with the specs recorded on the hidden "_nqp_specs" sheet. Prints the
  * tables as text (or Markdown with --markdown); --json prints {out, sheets: [{sheet, title, rows}]}.
  */
-import { readFileSync } from "fs";
-import { resolve } from "path";
+import { mkdirSync, readFileSync } from "fs";
+import { dirname, resolve } from "path";
 import { InputError } from "../../engine/frame";
 import { BuiltTable, runSpecFile } from "../../report/run-spec";
 import { renderMarkdown } from "../../report/writers/markdown";
@@ -35,7 +35,9 @@ export async function buildSpecWorkbook(specFile: string, dataFile: string, outF
   const frame = await readDataFile(dataFile, cwd);
   const { tables } = runSpecFile(frame, readSpec(resolve(cwd, specFile)));
   if (!/\.xlsx$/i.test(outFile)) throw new InputError(`--out must name an .xlsx file, got "${outFile}".`);
-  await writeTablesXlsx(resolve(cwd, outFile), tables);
+  const out = resolve(cwd, outFile);
+  mkdirSync(dirname(out), { recursive: true });
+  await writeTablesXlsx(out, tables);
   return tables;
 }
 
