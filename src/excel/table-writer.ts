@@ -12,8 +12,10 @@
 import type { ExcelRunner } from "./context";
 import { GridRule, SheetGrid, TABLE_FONT, blockAddress, layoutTable } from "../report/grid";
 import { Table } from "../report/table";
-import { SPEC_SHEET } from "../report/spec-record";
+import { candidateName, validSheetName } from "../report/sheet-names";
 import { SpecSnapshot, isAddinSheet, queueSpecRead, queueSpecWrite } from "./spec-store";
+
+export { uniqueSheetName, validSheetName } from "../report/sheet-names";
 
 export class TableWriteError extends Error {
   constructor(message: string) {
@@ -44,32 +46,8 @@ export interface WrittenTable {
   readonly syncs: number;
 }
 
-const MAX_SHEET_NAME = 31;
 const CANDIDATES_PER_SYNC = 25;
 const DEFAULT_CHUNK_ROWS = 500;
-
-/** A valid Excel sheet name from `name`: no : \ / ? * [ ], no leading/trailing apostrophe, <= 31 chars. */
-export function validSheetName(name: string): string {
-  const s = name.replace(/[:\\/?*[\]]/g, " ").replace(/\s+/g, " ").trim().replace(/^'+|'+$/g, "").slice(0, MAX_SHEET_NAME).trim();
-  return s && s !== SPEC_SHEET ? s : "Table";
-}
-
-/** The k-th candidate: "Table 3" (k = 1), "Table 3 (2)", ... shortened to fit 31 characters. */
-export function candidateName(base: string, k: number): string {
-  if (k === 1) return base;
-  const suffix = ` (${k})`;
-  return base.slice(0, MAX_SHEET_NAME - suffix.length).trimEnd() + suffix;
-}
-
-/** First candidate not in `taken` (compared case-insensitively, as Excel does). */
-export function uniqueSheetName(base: string, taken: readonly string[]): string {
-  const lower = new Set(taken.map((t) => t.toLowerCase()));
-  const b = validSheetName(base);
-  for (let k = 1; ; k++) {
-    const c = candidateName(b, k);
-    if (!lower.has(c.toLowerCase())) return c;
-  }
-}
 
 function counted(ctx: Excel.RequestContext): { sync: () => Promise<void>; count: () => number } {
   let n = 0;

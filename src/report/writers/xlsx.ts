@@ -8,18 +8,13 @@ import ExcelJS from "exceljs";
 import { SheetGrid, TABLE_FONT, blockAddress, layoutTable } from "../grid";
 import { Table } from "../table";
 import { SPEC_SHEET, SpecRecord, specSheetRows } from "../spec-record";
+import { uniqueSheetName, validSheetName } from "../sheet-names";
 
 const BORDER: Record<"heavy" | "thin", ExcelJS.BorderStyle> = { heavy: "medium", thin: "thin" };
 
-/** Excel sheet names: at most 31 characters, none of : \ / ? * [ ]. */
-export function safeSheetName(name: string): string {
-  const s = name.replace(/[:\\/?*[\]]/g, " ").replace(/^'+|'+$/g, "").trim().slice(0, 31);
-  return s || "Table";
-}
-
 /** Writes the grid on a fresh worksheet of `wb` and returns it. */
 export function addGridSheet(wb: ExcelJS.Workbook, name: string, grid: SheetGrid): ExcelJS.Worksheet {
-  const ws = wb.addWorksheet(safeSheetName(name), { views: [{ showGridLines: false }] });
+  const ws = wb.addWorksheet(validSheetName(name), { views: [{ showGridLines: false }] });
   for (let r = 0; r < grid.nrow; r++) {
     const row = ws.getRow(r + 1);
     for (let c = 0; c < grid.ncol; c++) {
@@ -63,9 +58,8 @@ export function tablesWorkbook(tables: readonly SheetTable[]): ExcelJS.Workbook 
   const records: SpecRecord[] = [];
   const written = new Date().toISOString();
   for (const t of tables) {
-    let name = safeSheetName(t.sheet);
-    for (let k = 2; used.has(name.toLowerCase()); k++) name = safeSheetName(`${t.sheet.slice(0, 25)} (${k})`);
-    used.add(name.toLowerCase());
+    const name = uniqueSheetName(t.sheet, used);
+    used.add(name);
     addGridSheet(wb, name, layoutTable(t.table));
     if (t.spec !== undefined) records.push({ sheetName: name, sheetId: "", written, title: t.table.title, spec: t.spec });
   }
