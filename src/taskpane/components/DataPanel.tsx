@@ -88,10 +88,8 @@ export function DataPanel({ dataset, tables, onLoad, onCancel, idVar, timeVar, o
               </tbody>
             </table>
           </div>
-          <div style={{ display: "grid", gridTemplateColumns: "1fr 1fr", gap: 6 }}>
-            <VariableSelect label="Panel id" variables={p.variables} value={idVar} optional onChange={(v) => onPanelVars(v, timeVar)} />
-            <VariableSelect label="Time" variables={p.variables} value={timeVar} optional onChange={(v) => onPanelVars(idVar, v)} />
-          </div>
+          <VariableSelect label="Panel id" variables={p.variables} value={idVar} optional onChange={(v) => onPanelVars(v, timeVar)} hint="Detected from the data; change it if wrong." />
+          <VariableSelect label="Time" variables={p.variables} value={timeVar} optional onChange={(v) => onPanelVars(idVar, v)} />
         </div>
       )}
     </section>

@@ -77,7 +77,7 @@ function RegressionFields({ state, variables, onChange }: ModelFormProps): React
           {state.checks.includes("alt_outcome") && <VariableSelect label="Alternative outcome" variables={variables} value={state.altOutcome} onChange={(altOutcome) => onChange({ altOutcome })} />}
         </fieldset>
       )}
-      <VariableChecklist label="Fixed effects (absorbed)" variables={variables} value={state.fe} onChange={(fe) => onChange({ fe })} hint="Default: panel id and time." />
+      <VariableChecklist label="Fixed effects (absorbed)" variables={variables} value={state.fe} onChange={(fe) => onChange({ fe })} hint="Default: panel id and time." listHeight={88} />
       <Field label="Standard errors" size="small">
         <Select size="small" value={state.vcov} onChange={(_e, d) => onChange({ vcov: d.value as VcovChoice })}>
           <option value="cluster">Clustered (CR1)</option>
@@ -85,7 +85,7 @@ function RegressionFields({ state, variables, onChange }: ModelFormProps): React
           <option value="iid">Conventional (iid)</option>
         </Select>
       </Field>
-      {state.vcov === "cluster" && <VariableChecklist label="Cluster by" variables={variables} value={state.cluster} onChange={(cluster) => onChange({ cluster })} hint="Default: panel id. Two variables = two-way clustering." />}
+      {state.vcov === "cluster" && <VariableChecklist label="Cluster by" variables={variables} value={state.cluster} onChange={(cluster) => onChange({ cluster })} hint="Default: panel id. Two variables = two-way clustering." listHeight={88} />}
     </>
   );
 }

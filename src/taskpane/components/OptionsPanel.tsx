@@ -10,7 +10,7 @@ export function OptionsPanel({ options, onChange }: { options: PaneTableOptions;
         <Radio value="t" label="t in ( )" />
         <Radio value="se" label="SE in ( )" />
       </RadioGroup>
-      <Field label="Decimals" size="small" orientation="horizontal">
+      <Field label="Decimals" size="small">
         <SpinButton
           size="small"
           min={0}

@@ -32,7 +32,7 @@ export function TablePreview({ table }: { table: Table }): React.JSX.Element {
         </table>
       </div>
       {table.notes.map((n, i) => (
-        <Caption1 as="p" key={i} style={{ margin: "2px 0" }}>
+        <Caption1 as="p" key={i} style={{ display: "block", margin: "2px 0" }}>
           {n}
         </Caption1>
       ))}

@@ -51,7 +51,7 @@ export function VariableSelect({ label, variables, value, onChange, optional, hi
           ))}
         </Select>
       </div>
-      {hint && <Caption1 style={{ color: "#616161" }}>{hint}</Caption1>}
+      {hint && <Caption1 style={{ display: "block", color: "#616161" }}>{hint}</Caption1>}
     </div>
   );
 }
@@ -62,9 +62,11 @@ export interface MultiPickerProps {
   readonly value: readonly string[];
   readonly onChange: (v: string[]) => void;
   readonly hint?: string;
+  /** Height of the scrolling list in px (default 132). */
+  readonly listHeight?: number;
 }
 
-export function VariableChecklist({ label, variables, value, onChange, hint }: MultiPickerProps): React.JSX.Element {
+export function VariableChecklist({ label, variables, value, onChange, hint, listHeight = 132 }: MultiPickerProps): React.JSX.Element {
   const [query, setQuery] = React.useState("");
   const shown = useFilter(variables, query);
   const chosen = new Set(value);
@@ -77,8 +79,8 @@ export function VariableChecklist({ label, variables, value, onChange, hint }: M
     <fieldset role="group" aria-label={label} style={{ border: "none", padding: 0, margin: "4px 0 0" }}>
       <legend style={{ fontSize: 12, fontWeight: 600, padding: 0 }}>{label}</legend>
       <Input size="small" aria-label={`Search ${label}`} placeholder="Search variables" value={query} onChange={(_e, d) => setQuery(d.value)} style={{ width: "100%" }} />
-      {value.length > 0 && <Caption1 aria-label={`${label} chosen`}>{value.join(", ")}</Caption1>}
-      <div style={{ maxHeight: 132, overflowY: "auto", border: "1px solid #e0e0e0", borderRadius: 4, marginTop: 2 }}>
+      {value.length > 0 && <Caption1 style={{ display: "block", overflowWrap: "anywhere" }}>Chosen: {value.join(", ")}</Caption1>}
+      <div style={{ maxHeight: listHeight, overflowY: "auto", border: "1px solid #e0e0e0", borderRadius: 4, marginTop: 2 }}>
         {shown.map((v) => (
           <Checkbox
             key={v.name}
@@ -91,7 +93,7 @@ export function VariableChecklist({ label, variables, value, onChange, hint }: M
         ))}
         {shown.length === 0 && <Caption1 style={{ padding: 4 }}>No variable matches "{query}".</Caption1>}
       </div>
-      {hint && <Caption1 style={{ color: "#616161" }}>{hint}</Caption1>}
+      {hint && <Caption1 style={{ display: "block", color: "#616161" }}>{hint}</Caption1>}
     </fieldset>
   );
 }
