@@ -1,3 +1,4 @@
 export * from "./dense";
 export * from "./qr";
 export * from "./compensated";
+export * from "./tsqr";
