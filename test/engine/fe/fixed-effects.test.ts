@@ -4,14 +4,9 @@
  */
 import { buildFixedEffects } from "../../../src/engine/fe";
 import { householderQR, qrLeastSquares } from "../../../src/engine/linalg/qr";
+import { uniformStream } from "../../support/random";
 
-function rng(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s * 1664525 + 1013904223) >>> 0;
-    return s / 4294967296;
-  };
-}
+const rng = uniformStream;
 
 function randomPanel(n: number, levels: number[], seed: number) {
   const r = rng(seed);

@@ -1,14 +1,9 @@
 /** Identities of the pivoted QR and dense helpers (source: algebra; no reference numbers). */
 import { applyQt, breadFromQR, householderQR, qrLeastSquares } from "../../../src/engine/linalg/qr";
 import { cholesky, crossprod, matmul, symInverse, transpose } from "../../../src/engine/linalg/dense";
+import { uniformStream } from "../../support/random";
 
-function rng(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s * 1664525 + 1013904223) >>> 0;
-    return s / 4294967296;
-  };
-}
+const rng = uniformStream;
 
 function randomMatrix(n: number, k: number, seed: number): Float64Array {
   const r = rng(seed);

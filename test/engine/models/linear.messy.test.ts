@@ -7,14 +7,9 @@
 import { frameFromCells, Cell, InputError } from "../../../src/engine/frame";
 import { fitLinear } from "../../../src/engine/models/linear";
 import { fitLinearData } from "../../../src/engine/models/linear-core";
+import { uniformStream } from "../../support/random";
 
-function rng(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s * 1664525 + 1013904223) >>> 0;
-    return s / 4294967296;
-  };
-}
+const rng = uniformStream;
 
 /** 8 ids x 5 years, y = 1 + 2 a + 0.5 b + id effect + noise. */
 function panelCells(): Cell[][] {

@@ -6,14 +6,9 @@
 import { fitLinearData } from "../../../src/engine/models/linear-core";
 import { NamedValues } from "../../../src/engine/models/linear-design";
 import { VcovType } from "../../../src/engine/models/result";
+import { uniformStream } from "../../support/random";
 
-function rng(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s * 1664525 + 1013904223) >>> 0;
-    return s / 4294967296;
-  };
-}
+const rng = uniformStream;
 
 function panel(n: number, levels: number[], k: number, seed: number) {
   const r = rng(seed);

@@ -4,6 +4,7 @@
  */
 import { computeVcov, intersectClusters, smallSample } from "../../../src/engine/vcov";
 import { breadFromQR, householderQR } from "../../../src/engine/linalg/qr";
+import { uniformStream } from "../../support/random";
 
 describe("smallSample (reference README, Degrees of freedom)", () => {
   const k = 6, G = 284, T = 10, N = 2840;
@@ -34,10 +35,7 @@ describe("smallSample (reference README, Degrees of freedom)", () => {
 });
 
 describe("two-way cluster meat (Cameron-Gelbach-Miller)", () => {
-  function rng(seed: number): () => number {
-    let s = seed >>> 0;
-    return () => ((s = (s * 1664525 + 1013904223) >>> 0) / 4294967296);
-  }
+  const rng = uniformStream;
   const n = 60, p = 2;
   const r = rng(3);
   const X = Float64Array.from({ length: n * p }, () => r() - 0.5);
