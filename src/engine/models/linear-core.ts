@@ -23,7 +23,7 @@ export interface LinearOptions extends DesignOptions {
   readonly vcov?: VcovType;
   /** Relative tolerance of the collinearity check (default 1e-10). */
   readonly rankTol?: number;
-  /** Iterative refinement (default "augmented" for small problems, else "plain"; see linear-solve.ts). */
+  /** Iterative refinement (default "augmented" for small problems, else "none"; see linear-solve.ts). */
   readonly refine?: Refinement;
   /** Compute the F test of the FE also above 200000 rows (always computed below). */
   readonly feTest?: boolean;
