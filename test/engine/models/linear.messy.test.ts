@@ -135,3 +135,17 @@ describe("fitLinear on messy input", () => {
     expect(res.dof.kCluster).toBe(3);
   });
 });
+
+describe("LinearFit.vcovFor (variance without refitting)", () => {
+  it("equals a refit with the other variance type", () => {
+    const { fitLinearFit } = require("../../../src/engine/models/linear");
+    const frame = frameFromCells(panelCells());
+    const fit = fitLinearFit(frame, base);
+    for (const type of ["iid", "hc1"] as const) {
+      const again = fitLinear(frame, { ...base, cluster: [], vcov: type });
+      const { vcov, dof } = fit.vcovFor(type);
+      expect(dof.dfInference).toBe(again.dof.dfInference);
+      for (let i = 0; i < vcov.length; i++) expect(Math.abs(vcov[i] - again.vcov[i])).toBeLessThanOrEqual(1e-15 * Math.abs(again.vcov[i]) + 1e-300);
+    }
+  });
+});
