@@ -149,7 +149,7 @@ export function fitDesign(design: Design, data: Pick<LinearData, "y" | "x">, opt
   const rankTol = opts.rankTol ?? RANK_TOL;
   const yRaw = design.take(data.y.values);
   const XRaw = new Float64Array(n * k);
-  data.x.forEach((v, j) => XRaw.set(design.take(v.values), j * n));
+  data.x.forEach((v, j) => design.takeInto(v.values, XRaw.subarray(j * n, (j + 1) * n)));
   const yw = design.fe.demean(yRaw);
   const Xall = design.fe.demeanColumns(XRaw, k);
   const rawNorms = columnNorms(XRaw, n, k);

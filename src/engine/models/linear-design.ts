@@ -8,7 +8,7 @@
 import { InputError } from "../frame/errors";
 import { buildFixedEffects, denseCodes, FixedEffects, FixedEffectsOptions } from "../fe";
 import { FixedEffectInfo, SampleInfo } from "./result";
-import { SampleNumeric, selectSample, takeCodes, takeRows } from "../sample";
+import { SampleNumeric, selectSample, takeCodes, takeRows, takeRowsInto } from "../sample";
 
 /** A numeric variable over the input rows (NaN = missing). */
 export type NamedValues = SampleNumeric;
@@ -56,6 +56,8 @@ export interface Design {
   readonly nestedAdjustment: number;
   /** The variable on the sample rows. */
   take(values: ArrayLike<number>): Float64Array;
+  /** The same, written into `out` (length n), e.g. a column of a design matrix. */
+  takeInto(values: ArrayLike<number>, out: Float64Array): Float64Array;
   /** The variable on the sample rows, residualised on all FE (centred for a pooled model). */
   absorb(values: ArrayLike<number>): Float64Array;
 }
@@ -140,6 +142,7 @@ export function prepareDesign(data: LinearData, opts: DesignOptions = {}): Desig
     nClusters,
     nestedAdjustment,
     take: (values) => takeRows(values, rows),
+    takeInto: (values, out) => takeRowsInto(values, rows, out),
     absorb: (values) => {
       const t = takeRows(values, rows);
       return fe.demean(t, t);

@@ -126,15 +126,20 @@ export function selectSample(spec: SampleSpec): SampleInfo {
   };
 }
 
-/** values[rows] as a new Float64Array. */
-export function takeRows(values: ArrayLike<number>, rows: Int32Array): Float64Array {
+/** values[rows] written into out (length rows.length). */
+export function takeRowsInto(values: ArrayLike<number>, rows: Int32Array, out: Float64Array): Float64Array {
   // Ascending distinct rows covering every index: the identity, so a block copy.
   if (rows.length === values.length && values instanceof Float64Array && (rows.length === 0 || rows[rows.length - 1] === rows.length - 1)) {
-    return values.slice();
+    out.set(values);
+    return out;
   }
-  const out = new Float64Array(rows.length);
   for (let p = 0; p < rows.length; p++) out[p] = values[rows[p]];
   return out;
+}
+
+/** values[rows] as a new Float64Array. */
+export function takeRows(values: ArrayLike<number>, rows: Int32Array): Float64Array {
+  return takeRowsInto(values, rows, new Float64Array(rows.length));
 }
 
 /** codes[rows] as a new Int32Array. */
