@@ -57,7 +57,7 @@ const IDLE: RunState = { status: "idle", progress: null, output: null, spec: nul
 
 function Pane(): React.JSX.Element {
   const { workbook, engine } = useServices();
-  const { state: dataset, load, cancel: cancelRead } = useDataset();
+  const { state: dataset, load, cancel: cancelRead, setProfile } = useDataset();
   const [model, setModel] = React.useState<ModelState>(initialState);
   const [options, setOptions] = React.useState<PaneTableOptions>({ paren: "t", decimals: 3 });
   const [run, setRun] = React.useState<RunState>(IDLE);
@@ -85,7 +85,9 @@ function Pane(): React.JSX.Element {
       handle.current = h;
       try {
         const output = await h.result;
-        setRun({ ...IDLE, output, spec, message: { intent: "success", title: "Done", text: output.summary } });
+        if (output.profile) setProfile(output.profile);
+        const added = output.columns?.length ? ` ${output.columns.map((c) => c.name).join(", ")} is now a variable of the loaded data (for the models; the sheet is unchanged).` : "";
+        setRun({ ...IDLE, output, spec, message: { intent: "success", title: "Done", text: output.summary + added } });
         return output;
       } catch (e) {
         setRun({ ...IDLE, spec, message: friendlyError(e) });
@@ -94,7 +96,7 @@ function Pane(): React.JSX.Element {
         handle.current = null;
       }
     },
-    [engine],
+    [engine, setProfile],
   );
 
   const onRun = async () => {

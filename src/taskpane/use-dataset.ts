@@ -58,5 +58,7 @@ export function useDataset() {
   );
 
   const cancel = React.useCallback(() => abort.current?.abort(), []);
-  return { state, load, cancel };
+  /** A job added columns to the engine's copy of the data (index builders). */
+  const setProfile = React.useCallback((profile: DataProfile) => setState((s) => ({ ...s, profile })), []);
+  return { state, load, cancel, setProfile };
 }

@@ -9,7 +9,7 @@
  */
 import { screen, fireEvent, within, waitFor } from "@testing-library/react";
 import "@testing-library/jest-dom";
-import { chooseModel, loadData, nqpWorkbook, renderPane, runModel, selectVar, tick } from "./support/pane-fixture";
+import { chooseModel, grunfeldWorkbook, loadData, NQP_COLUMNS, nqpWorkbook, renderPane, runModel, selectVar, tick } from "./support/pane-fixture";
 import { readCase, relErr } from "../support/reference";
 
 jest.setTimeout(120000);
@@ -17,7 +17,7 @@ jest.setTimeout(120000);
 test("data panel: N rows, variable types, missing counts, detected panel id and time", async () => {
   renderPane(nqpWorkbook());
   await loadData();
-  expect(screen.getByTestId("data-summary")).toHaveTextContent("3,124 rows, 49 variables");
+  expect(screen.getByTestId("data-summary")).toHaveTextContent(`3,124 rows, ${NQP_COLUMNS.length} variables`);
   const vars = screen.getByRole("table", { name: "Variables" });
   const cityName = within(vars).getByText("city_name").closest("tr")!;
   expect(cityName).toHaveTextContent("text");
@@ -198,4 +198,52 @@ test("options: SE in parentheses and decimals change the preview", async () => {
   fireEvent.blur(screen.getByRole("spinbutton", { name: "Decimals" }));
   await runModel();
   await waitFor(() => expect(screen.getByTestId("preview-table").textContent!.length).toBeLessThan(before.length));
+});
+
+test("an index built in the pane becomes a variable for the next model", async () => {
+  renderPane(nqpWorkbook());
+  await loadData();
+  chooseModel("resilience");
+  selectVar("Level variable", "gdp_pc");
+  fireEvent.change(screen.getByRole("textbox", { name: "Name of the new index" }), { target: { value: "ER_new" } });
+  await runModel();
+  expect(await screen.findByText(/ER_new is now a variable of the loaded data/)).toBeInTheDocument();
+  chooseModel("fe");
+  expect(within(screen.getByRole("group", { name: "Key regressor(s)" })).getByRole("checkbox", { name: "ER_new" })).toBeInTheDocument();
+});
+
+test("Cancel stops a long run (mediation bootstrap) and says nothing was written", async () => {
+  renderPane(nqpWorkbook());
+  await loadData();
+  chooseModel("mediation");
+  selectVar("Dependent variable (y)", "ER");
+  tick("Key regressor(s)", "NQP");
+  selectVar("Mediator", "DI");
+  const reps = screen.getByRole("spinbutton", { name: /Bootstrap replications/ });
+  fireEvent.change(reps, { target: { value: "5000" } });
+  fireEvent.blur(reps);
+  fireEvent.click(screen.getByRole("button", { name: "Run" }));
+  await screen.findByText(/bootstrap DI: [1-9]\d* of 5000/, {}, { timeout: 60000 });
+  expect(screen.getByRole("progressbar", { name: "Running the model" })).toBeInTheDocument();
+  fireEvent.click(screen.getByRole("button", { name: "Cancel" }));
+  expect(await screen.findByText(/The run was cancelled\. Nothing was written/, {}, { timeout: 30000 })).toBeInTheDocument();
+  expect(screen.queryByTestId("preview-table")).toBeNull();
+});
+
+test("accessibility: every control of every form has a name; the pane is keyboard-reachable native controls", async () => {
+  const { container } = renderPane(grunfeldWorkbook());
+  await loadData();
+  const { computeAccessibleName } = await import("dom-accessibility-api");
+  for (const kind of ["describe", "fe", "iv", "mediation", "heterogeneity", "robustness", "entropy", "resilience"]) {
+    chooseModel(kind);
+    if (kind === "entropy") tick("Indicators", "value", "capital");
+    const controls = container.querySelectorAll("input, select, button, textarea");
+    expect(controls.length).toBeGreaterThan(5);
+    controls.forEach((el) => {
+      const name = computeAccessibleName(el);
+      if (!name.trim()) throw new Error(`${kind}: a ${el.tagName.toLowerCase()} (${el.outerHTML.slice(0, 120)}) has no accessible name`);
+      // Only the spin buttons' arrows leave the tab order (Fluent: the arrow keys step the value).
+      if (el.getAttribute("tabindex") === "-1") expect(el.closest(".fui-SpinButton")).not.toBeNull();
+    });
+  }
 });

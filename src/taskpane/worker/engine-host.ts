@@ -8,7 +8,8 @@ import { CancelFlag, CancelledError } from "../../engine/resample/control";
 import { FrameBuilder } from "./frame-builder";
 import { runJob, JobUnavailable } from "./jobs";
 import { profileFrame } from "./profile";
-import type { FromWorker, ToWorker } from "./protocol";
+import type { FromWorker, JobOutput, ToWorker } from "./protocol";
+import { withNumericColumn } from "../../engine/models/spec-frame";
 import { ReadCancelled } from "../../excel/range-reader";
 
 export interface EngineHost {
@@ -31,6 +32,12 @@ export function createEngineHost(post: (m: FromWorker) => void): EngineHost {
   let builder: FrameBuilder | null = null;
   let frame: Frame | null = null;
   const flags = new Map<number, CancelFlag>();
+  /** Index jobs return new columns: they join the loaded data so the next model can use them. */
+  const addColumns = (output: JobOutput): JobOutput => {
+    if (!output.columns?.length || !frame) return output;
+    for (const c of output.columns) frame = withNumericColumn(frame, c.name, c.values);
+    return { ...output, profile: profileFrame(frame) };
+  };
   return {
     frame: () => frame,
     async handle(msg) {
@@ -67,7 +74,7 @@ export function createEngineHost(post: (m: FromWorker) => void): EngineHost {
               control: { signal: flag, onProgress: (p: { done: number; total: number; task: string }) => post({ type: "progress", jobId: msg.jobId, done: p.done, total: p.total, task: p.task }) },
             });
             if (flag.aborted) post({ type: "error", jobId: msg.jobId, kind: "cancelled", message: CANCELLED });
-            else post({ type: "result", jobId: msg.jobId, output });
+            else post({ type: "result", jobId: msg.jobId, output: addColumns(output) });
           } catch (e) {
             const d = describeError(e);
             post({ type: "error", jobId: msg.jobId, ...(d.kind === "cancelled" ? { kind: d.kind, message: CANCELLED } : d) });

@@ -106,8 +106,10 @@ export interface JobOutput {
   readonly table: Table;
   /** A short sentence for the pane: sample size, what was dropped. */
   readonly summary: string;
-  /** New columns the job computed (indices), written beside the table. */
+  /** New columns the job computed (indices). The engine adds them to the loaded data for later models. */
   readonly columns?: readonly { readonly name: string; readonly values: Float64Array }[];
+  /** The data profile after adding `columns` (set by the engine host). */
+  readonly profile?: DataProfile;
 }
 
 export type ToWorker =

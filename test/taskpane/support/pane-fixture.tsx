@@ -10,12 +10,26 @@ import { App } from "../../../src/taskpane/App";
 import { createOfficeWorkbook } from "../../../src/excel/pane-workbook";
 import { EngineClient, inProcessPort } from "../../../src/taskpane/worker/client";
 import { MemoryWorkbook, MemCell } from "../../e2e/memory-excel";
-import { nqpCitiesWithIndices } from "../../support/reference";
+import { join } from "path";
+import { nqpCitiesWithIndices, readCsvRows, REFERENCE } from "../../support/reference";
 
-/** nqp_cities.csv + reference NQP/ER as a sheet "Data" (numbers as numbers, as Excel holds them). */
+/** The columns of nqp_cities.csv (+ NQP, ER) the tests use; fewer columns keep jsdom rendering fast. */
+export const NQP_COLUMNS = ["city_id", "city_name", "year", "hu_east", "municipality", "gdp_pc", "national_gdp_pc", "invention_apps", "utility_apps", "energy_intensity", "GDP", "FTE", "BOOK", "OPEN", "FEF", "DI", "UR", "NQP", "ER"];
+
+/** nqp_cities.csv + reference NQP/ER (NQP_COLUMNS) as a sheet "Data" (numbers as numbers, as Excel holds them). */
 export function nqpWorkbook(): MemoryWorkbook {
-  const cells = nqpCitiesWithIndices();
+  const all = nqpCitiesWithIndices();
+  const idx = NQP_COLUMNS.map((c) => (all[0] as string[]).indexOf(c));
+  const cells = all.map((r) => idx.map((j) => r[j]));
   const rows: MemCell[][] = cells.map((r, i) => (i === 0 ? (r as string[]) : r.map((v) => (typeof v === "string" && /^-?\d+(\.\d+)?([eE][-+]?\d+)?$/.test(v) ? Number(v) : (v as MemCell)))));
+  const wb = new MemoryWorkbook([{ name: "Data", rows }]);
+  wb.select("Data", 0, 0, 1, 1);
+  return wb;
+}
+
+/** ../shared/reference/data/grunfeld.csv as a sheet "Data" (a small block for fast UI-only tests). */
+export function grunfeldWorkbook(): MemoryWorkbook {
+  const rows = readCsvRows(join(REFERENCE, "data", "grunfeld.csv")).map((r, i) => (i === 0 ? r : r.map((v) => (/^-?[\d.]+$/.test(v) ? Number(v) : v))));
   const wb = new MemoryWorkbook([{ name: "Data", rows }]);
   wb.select("Data", 0, 0, 1, 1);
   return wb;
