@@ -10,7 +10,8 @@
 import { InputError } from "../frame/errors";
 import { compensatedSum } from "../linalg/compensated";
 import { columnNorms, Refinement } from "../linalg/qr";
-import { solveLeastSquares, ssrOf } from "./linear-solve";
+import { solveLeastSquares } from "./linear-solve";
+import { feTests } from "./linear-fe-tests";
 import { symInverse } from "../linalg/dense";
 import { Diagnostic, inapplicable } from "../stats/diagnostic";
 import { fUpperP, tQuantileAt, tTwoSidedP } from "../stats/distributions";
@@ -25,7 +26,7 @@ export interface LinearOptions extends DesignOptions {
   readonly rankTol?: number;
   /** Iterative refinement (default "augmented" for small problems, else "none"; see linear-solve.ts). */
   readonly refine?: Refinement;
-  /** Compute the F test of the FE also above 200000 rows (always computed below). */
+  /** Compute the F tests of the FE also above 200000 rows (always computed below). */
   readonly feTest?: boolean;
 }
 
@@ -49,7 +50,7 @@ export interface LinearFit {
 }
 
 const RANK_TOL = 1e-10;
-/** Above this N the F test of the FE (a second, pooled regression) is computed only on request. */
+/** Above this N the F tests of the FE (further regressions) are computed only on request. */
 const FE_TEST_MAX_N = 200_000;
 
 function mean(a: Float64Array): number {
@@ -124,18 +125,6 @@ function modelF(coef: Float64Array, V: Float64Array, q: number, p: number, df2: 
   for (let i = 0; i < p; i++) for (let j = 0; j < p; j++) w += coef[i] * Vi[i + j * p] * coef[j];
   const f = w / p;
   return { name: "f_model", label, statistic: f, df: [p, df2], distribution: "F", p: fUpperP(f, p, df2), nullHypothesis: h0 };
-}
-
-/** F test that all fixed effects are zero (iid, against pooled OLS with intercept), as plm::pFtest. */
-function feTest(n: number, yRaw: Float64Array, XRaw: Float64Array, k: number, rawNorms: Float64Array, ssr: number, dof: SmallSample, rankTol: number): Diagnostic {
-  const label = "F test that all fixed effects are zero";
-  const h0 = "all fixed effects are zero (pooled OLS)";
-  const cols = [new Float64Array(n).fill(1), ...Array.from({ length: k }, (_, j) => XRaw.subarray(j * n, (j + 1) * n))];
-  const pooled = ssrOf(cols, yRaw, n, [Math.sqrt(n), ...rawNorms], rankTol);
-  const df1 = dof.kFull - pooled.rank;
-  if (df1 <= 0) return inapplicable("f_fe", label, h0, "The fixed effects add no parameters beyond the intercept.");
-  const stat = ((pooled.ssr - ssr) / df1) / (ssr / dof.dfResid);
-  return { name: "f_fe", label, statistic: stat, df: [df1, dof.dfResid], distribution: "F", p: fUpperP(stat, df1, dof.dfResid), nullHypothesis: h0 };
 }
 
 /** Fits y on the x columns over a prepared design. */
@@ -234,10 +223,11 @@ export function fitDesign(design: Design, data: Pick<LinearData, "y" | "x">, opt
   const r2Adj = design.hasIntercept ? 1 - (1 - r2) * (n - 1) / dof.dfResid : 1 - (1 - r2) * n / dof.dfResid;
   const diagnostics: Diagnostic[] = [modelF(b, V, q, p, df)];
   if (hasFe) {
-    diagnostics.push(n <= FE_TEST_MAX_N || opts.feTest
-      ? feTest(n, yRaw, XRaw, k, rawNorms, ssr, dof, rankTol)
-      : inapplicable("f_fe", "F test that all fixed effects are zero", "all fixed effects are zero (pooled OLS)",
-        `Not computed for samples above ${FE_TEST_MAX_N} rows (it needs a second regression); set feTest to compute it.`));
+    if (n <= FE_TEST_MAX_N || opts.feTest) diagnostics.push(...feTests({ n, fe: design.fe, yRaw, XRaw, k, rawNorms, ssr, dof, rankTol }));
+    else {
+      diagnostics.push(inapplicable("f_fe", "F test that all fixed effects are zero", "all fixed effects are zero (pooled OLS)",
+        `Not computed for samples above ${FE_TEST_MAX_N} rows (it needs further regressions); set feTest to compute it.`));
+    }
   }
 
   const result: RegressionResult = {

@@ -100,6 +100,15 @@ describe.each(CASES)("reference case %s (../shared/reference/expected)", (name) 
       close(d.statistic, all.F, `${name} F_fe`);
       expect(d.df).toEqual([all.df1, all.df2]);
       close(d.p, all.p, `${name} F_fe p`);
+      // Two-way cases: each FE given the other ("<fe>_given_<other>" in the case file).
+      for (const [key, val] of Object.entries(r.F_fe as Record<string, any>)) {
+        const m = /^(.+)_given_(.+)$/.exec(key);
+        if (!m) continue;
+        const t = res.diagnostics.find((x) => x.name === `f_fe_${m[1]}`)!;
+        close(t.statistic, val.F, `${name} F_fe ${key}`);
+        expect(t.df).toEqual([val.df1, val.df2]);
+        close(t.p, val.p, `${name} F_fe ${key} p`);
+      }
     }
   });
 });
