@@ -4,7 +4,7 @@
  * `buildSpec`: state -> JobSpec, or the first thing a user must still choose, in words.
  */
 import type { DataProfile } from "./worker/profile";
-import type { JobKind, JobSpec, RobustnessCheck, VcovChoice } from "./worker/protocol";
+import type { JobKind, JobSpec, RegressionCore, RobustnessCheck } from "./worker/protocol";
 
 export interface IndicatorChoice {
   readonly name: string;
@@ -12,14 +12,9 @@ export interface IndicatorChoice {
   readonly layer: string;
 }
 
-export interface ModelState {
+/** The shared regression fields (y, x, controls, fe, cluster, vcov) plus every form's own fields. */
+export interface ModelState extends RegressionCore {
   readonly kind: JobKind;
-  readonly y: string;
-  readonly x: readonly string[];
-  readonly controls: readonly string[];
-  readonly fe: readonly string[];
-  readonly cluster: readonly string[];
-  readonly vcov: VcovChoice;
   readonly columns: "stepwise" | "all";
   readonly instruments: readonly string[];
   readonly mediator: string;

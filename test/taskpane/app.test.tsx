@@ -9,7 +9,7 @@
  */
 import { screen, fireEvent, within, waitFor } from "@testing-library/react";
 import "@testing-library/jest-dom";
-import { chooseModel, grunfeldWorkbook, loadData, NQP_COLUMNS, nqpWorkbook, renderPane, runModel, selectVar, tick } from "./support/pane-fixture";
+import { chooseModel, erOnNqp, grunfeldWorkbook, loadData, NQP_COLUMNS, nqpWorkbook, openForm, renderPane, runModel, selectVar, tick } from "./support/pane-fixture";
 import { readCase, relErr } from "../support/reference";
 
 jest.setTimeout(120000);
@@ -30,11 +30,8 @@ test("data panel: N rows, variable types, missing counts, detected panel id and 
 
 test("fixed effects: defaults (city + year FE, cluster by city), run, preview, write a new sheet, history", async () => {
   const wb = nqpWorkbook();
-  renderPane(wb);
-  await loadData();
-  chooseModel("fe");
-  selectVar("Dependent variable (y)", "ER");
-  tick("Key regressor(s)", "NQP");
+  await openForm("fe", wb);
+  erOnNqp();
   tick("Controls", "GDP", "FTE", "BOOK", "OPEN", "FEF");
   expect(screen.getByRole("group", { name: "Fixed effects (absorbed)" })).toHaveTextContent("city_id, year");
   expect(screen.getByRole("group", { name: "Cluster by" })).toHaveTextContent("city_id");
@@ -58,9 +55,7 @@ test("fixed effects: defaults (city + year FE, cluster by city), run, preview, w
 });
 
 test("error: a text column chosen as regressor shows a MessageBar naming it and the rows", async () => {
-  renderPane(nqpWorkbook());
-  await loadData();
-  chooseModel("fe");
+  await openForm("fe");
   selectVar("Dependent variable (y)", "ER");
   tick("Key regressor(s)", "city_name (text)");
   await runModel();
@@ -70,13 +65,10 @@ test("error: a text column chosen as regressor shows a MessageBar naming it and 
 });
 
 test("error: missing choices are named before anything runs", async () => {
-  renderPane(nqpWorkbook());
-  await loadData();
-  chooseModel("iv");
+  await openForm("iv");
   fireEvent.click(screen.getByRole("button", { name: "Run" }));
   expect(await screen.findByText(/Choose the dependent variable\./)).toBeInTheDocument();
-  selectVar("Dependent variable (y)", "ER");
-  tick("Endogenous regressor(s)", "NQP");
+  erOnNqp("Endogenous regressor(s)");
   fireEvent.click(screen.getByRole("button", { name: "Run" }));
   expect(await screen.findByText(/Choose at least one excluded instrument\./)).toBeInTheDocument();
 });
@@ -91,11 +83,8 @@ test("error: a header-only selection says what the data block needs", async () =
 });
 
 test("IV form: instruments field, first and second stage in the preview", async () => {
-  renderPane(nqpWorkbook());
-  await loadData();
-  chooseModel("iv");
-  selectVar("Dependent variable (y)", "ER");
-  tick("Endogenous regressor(s)", "NQP");
+  await openForm("iv");
+  erOnNqp("Endogenous regressor(s)");
   tick("Excluded instruments", "GDP");
   tick("Controls", "FTE", "BOOK");
   await runModel();
@@ -105,11 +94,8 @@ test("IV form: instruments field, first and second stage in the preview", async 
 });
 
 test("mediation form: mediator and bootstrap fields; three equations and the Sobel row", async () => {
-  renderPane(nqpWorkbook());
-  await loadData();
-  chooseModel("mediation");
-  selectVar("Dependent variable (y)", "ER");
-  tick("Key regressor(s)", "NQP");
+  await openForm("mediation");
+  erOnNqp();
   selectVar("Mediator", "DI");
   expect(screen.getByRole("spinbutton", { name: /Bootstrap replications/ })).toBeInTheDocument();
   await runModel();
@@ -119,22 +105,16 @@ test("mediation form: mediator and bootstrap fields; three equations and the Sob
 });
 
 test("heterogeneity form: split variable and rule", async () => {
-  renderPane(nqpWorkbook());
-  await loadData();
-  chooseModel("heterogeneity");
-  selectVar("Dependent variable (y)", "ER");
-  tick("Key regressor(s)", "NQP");
+  await openForm("heterogeneity");
+  erOnNqp();
   selectVar("Split by", "hu_east");
   await runModel();
   expect(await screen.findByTestId("preview-table")).toHaveTextContent("hu_east = 1");
 });
 
 test("robustness form: checks, alternative outcome asked for when chosen", async () => {
-  renderPane(nqpWorkbook());
-  await loadData();
-  chooseModel("robustness");
-  selectVar("Dependent variable (y)", "ER");
-  tick("Key regressor(s)", "NQP");
+  await openForm("robustness");
+  erOnNqp();
   fireEvent.click(screen.getByRole("checkbox", { name: "Alternative outcome" }));
   fireEvent.click(screen.getByRole("button", { name: "Run" }));
   expect(await screen.findByText(/needs the alternative outcome variable/)).toBeInTheDocument();
@@ -144,9 +124,7 @@ test("robustness form: checks, alternative outcome asked for when chosen", async
 });
 
 test("descriptive statistics form", async () => {
-  renderPane(nqpWorkbook());
-  await loadData();
-  chooseModel("describe");
+  await openForm("describe");
   tick("Variables", "ER", "NQP");
   await runModel();
   const preview = await screen.findByTestId("preview-table");
@@ -155,9 +133,7 @@ test("descriptive statistics form", async () => {
 });
 
 test("entropy index form: indicators with direction and layer, weights table", async () => {
-  renderPane(nqpWorkbook());
-  await loadData();
-  chooseModel("entropy");
+  await openForm("entropy");
   const search = screen.getByRole("textbox", { name: "Search Indicators" });
   fireEvent.change(search, { target: { value: "apps" } });
   tick("Indicators", "invention_apps", "utility_apps");
@@ -173,9 +149,7 @@ test("entropy index form: indicators with direction and layer, weights table", a
 });
 
 test("resilience index form", async () => {
-  renderPane(nqpWorkbook());
-  await loadData();
-  chooseModel("resilience");
+  await openForm("resilience");
   selectVar("Level variable", "gdp_pc");
   selectVar("National level (optional)", "national_gdp_pc");
   fireEvent.change(screen.getByRole("textbox", { name: "Name of the new index" }), { target: { value: "ER2" } });
@@ -184,11 +158,8 @@ test("resilience index form", async () => {
 });
 
 test("options: SE in parentheses and decimals change the preview", async () => {
-  renderPane(nqpWorkbook());
-  await loadData();
-  chooseModel("fe");
-  selectVar("Dependent variable (y)", "ER");
-  tick("Key regressor(s)", "NQP");
+  await openForm("fe");
+  erOnNqp();
   fireEvent.click(screen.getByRole("radio", { name: "SE in ( )" }));
   await runModel();
   const before = (await screen.findByTestId("preview-table")).textContent!;
@@ -201,9 +172,7 @@ test("options: SE in parentheses and decimals change the preview", async () => {
 });
 
 test("an index built in the pane becomes a variable for the next model", async () => {
-  renderPane(nqpWorkbook());
-  await loadData();
-  chooseModel("resilience");
+  await openForm("resilience");
   selectVar("Level variable", "gdp_pc");
   fireEvent.change(screen.getByRole("textbox", { name: "Name of the new index" }), { target: { value: "ER_new" } });
   await runModel();
@@ -213,11 +182,8 @@ test("an index built in the pane becomes a variable for the next model", async (
 });
 
 test("Cancel stops a long run (mediation bootstrap) and says nothing was written", async () => {
-  renderPane(nqpWorkbook());
-  await loadData();
-  chooseModel("mediation");
-  selectVar("Dependent variable (y)", "ER");
-  tick("Key regressor(s)", "NQP");
+  await openForm("mediation");
+  erOnNqp();
   selectVar("Mediator", "DI");
   const reps = screen.getByRole("spinbutton", { name: /Bootstrap replications/ });
   fireEvent.change(reps, { target: { value: "5000" } });

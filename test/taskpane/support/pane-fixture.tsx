@@ -67,3 +67,17 @@ export async function runModel(): Promise<void> {
   fireEvent.click(screen.getByRole("button", { name: "Run" }));
   await waitFor(() => expect(screen.getByRole("button", { name: "Run" })).not.toBeDisabled(), { timeout: 30000 });
 }
+
+/** A pane over nqpWorkbook() with the data loaded and the model `kind` chosen. */
+export async function openForm(kind: string, wb: MemoryWorkbook = nqpWorkbook()) {
+  const utils = renderPane(wb);
+  await loadData();
+  chooseModel(kind);
+  return utils;
+}
+
+/** y = ER and NQP as the key (or endogenous) regressor. */
+export function erOnNqp(keyGroup = "Key regressor(s)"): void {
+  selectVar("Dependent variable (y)", "ER");
+  tick(keyGroup, "NQP");
+}
