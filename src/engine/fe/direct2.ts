@@ -2,12 +2,16 @@
  * Exact two-way demeaning through the Schur complement on the smaller FE.
  *
  * With dummies A (many levels, e.g. cities) and B (few levels, e.g. years), the residual of x on [A B] is
- *   r = M_A x - M_A B a,   where  S a = B' M_A x,   S = B' M_A B = diag(n_t) - sum_i v_i v_i' / n_i
- * (v_i = counts of unit i by level of B). S is singular with one null direction per connected component
- * of the A-B graph; fixing one B level per component to zero leaves a positive definite system, solved
- * by Cholesky once and reused for every column. Cost per column: three passes over the data and one
- * over the sparse A x B count matrix; once: O(n + sum_i nnz_i^2 + L_B^3).
+ *   r = M_A x - M_A B a,   where  S a = B' M_A x,   S = B' M_A B = diag(n_t) - N' diag(1/n_g) N
+ * (N = the A x B count matrix, kept in CSR form). S is singular with one null direction per connected
+ * component of the A-B graph; fixing one B level per component to zero leaves a positive definite
+ * system. Two solvers for it:
+ * - "cholesky": S formed densely once (O(sum_g nnz_g^2 + L_B^3)), then each column is exact;
+ * - "cg": Jacobi-preconditioned conjugate gradients with S v computed from N (O(nnz) per step), for a
+ *   B with many levels (e.g. firms); iterates to a relative residual of 1e-15.
+ * Cost per column: three passes over the data and one over N (plus the CG steps).
  */
+import { InputError } from "../frame/errors";
 import { cholesky, choleskySolve } from "../linalg/dense";
 import { bipartiteComponents, Components } from "./components";
 
@@ -15,6 +19,8 @@ export interface DirectTwoWay {
   /** Residualises x on both FE; writes into out (may alias x). */
   demean(x: ArrayLike<number>, out: Float64Array): void;
 }
+
+export type SchurSolver = "cholesky" | "cg";
 
 /** Upper bound of the cost sum_i nnz_i^2 (nnz_i = distinct B levels of unit i <= min(n_i, L_B)); chooses this method. */
 export function schurCost(a: Int32Array, la: number, lb: number): number {
@@ -25,7 +31,16 @@ export function schurCost(a: Int32Array, la: number, lb: number): number {
   return cost;
 }
 
-export function buildDirectTwoWay(a: Int32Array, la: number, b: Int32Array, lb: number, components?: Components): DirectTwoWay {
+interface CountMatrix {
+  readonly invA: Float64Array;
+  readonly cntB: Float64Array;
+  readonly start: Int32Array;
+  readonly col: Int32Array;
+  readonly cnt: Float64Array;
+}
+
+/** N (A x B counts) in CSR form, rows by A level. */
+function countMatrix(a: Int32Array, la: number, b: Int32Array, lb: number): CountMatrix {
   const n = a.length;
   const cntA = new Float64Array(la);
   const cntB = new Float64Array(lb);
@@ -33,49 +48,140 @@ export function buildDirectTwoWay(a: Int32Array, la: number, b: Int32Array, lb: 
     cntA[a[i]]++;
     cntB[b[i]]++;
   }
-  const invA = cntA.map((c) => 1 / c);
-  // Rows grouped by A (counting sort) to accumulate v_i.
-  const start = new Int32Array(la + 1);
-  for (let i = 0; i < n; i++) start[a[i] + 1]++;
-  for (let g = 0; g < la; g++) start[g + 1] += start[g];
-  const pos = start.slice(0, la);
+  const rowStart = new Int32Array(la + 1);
+  for (let i = 0; i < n; i++) rowStart[a[i] + 1]++;
+  for (let g = 0; g < la; g++) rowStart[g + 1] += rowStart[g];
+  const pos = rowStart.slice(0, la);
   const order = new Int32Array(n);
   for (let i = 0; i < n; i++) order[pos[a[i]]++] = i;
-
-  const S = new Float64Array(lb * lb);
-  for (let t = 0; t < lb; t++) S[t + t * lb] = cntB[t];
   const v = new Float64Array(lb);
   const touched = new Int32Array(lb);
-  // CSR of the A x B count matrix N (row g: the B levels of unit g and their counts).
-  const csrStart = new Int32Array(la + 1);
-  const csrCol = new Int32Array(n);
-  const csrCnt = new Float64Array(n);
+  const start = new Int32Array(la + 1);
+  const col = new Int32Array(n);
+  const cnt = new Float64Array(n);
   let nnz = 0;
   for (let g = 0; g < la; g++) {
     let m = 0;
-    for (let p = start[g]; p < start[g + 1]; p++) {
+    for (let p = rowStart[g]; p < rowStart[g + 1]; p++) {
       const t = b[order[p]];
       if (v[t] === 0) touched[m++] = t;
       v[t]++;
     }
     for (let x = 0; x < m; x++) {
-      csrCol[nnz] = touched[x];
-      csrCnt[nnz++] = v[touched[x]];
+      col[nnz] = touched[x];
+      cnt[nnz++] = v[touched[x]];
+      v[touched[x]] = 0;
     }
-    csrStart[g + 1] = nnz;
-    const w = invA[g];
-    for (let x = 0; x < m; x++) {
-      const tx = touched[x];
-      const vx = v[tx] * w;
-      for (let y = 0; y < m; y++) {
-        const ty = touched[y];
-        S[tx + ty * lb] -= vx * v[ty];
+    start[g + 1] = nnz;
+  }
+  return { invA: cntA.map((c) => 1 / c), cntB, start, col: col.slice(0, nnz), cnt: cnt.slice(0, nnz) };
+}
+
+/** Solver of S a = rhs on the free levels; returns a over all B levels (fixed ones 0). */
+type SchurSolve = (rhs: Float64Array) => Float64Array;
+
+function choleskySchur(N: CountMatrix, lb: number, free: Int32Array): SchurSolve {
+  const m = free.length;
+  const idx = new Int32Array(lb).fill(-1);
+  free.forEach((t, j) => (idx[t] = j));
+  const S = new Float64Array(m * m);
+  for (let j = 0; j < m; j++) S[j + j * m] = N.cntB[free[j]];
+  for (let g = 0; g + 1 < N.start.length; g++) {
+    const w = N.invA[g];
+    for (let e = N.start[g]; e < N.start[g + 1]; e++) {
+      const x = idx[N.col[e]];
+      if (x < 0) continue;
+      const vx = N.cnt[e] * w;
+      for (let f = N.start[g]; f < N.start[g + 1]; f++) {
+        const y = idx[N.col[f]];
+        if (y >= 0) S[x + y * m] -= vx * N.cnt[f];
       }
     }
-    for (let x = 0; x < m; x++) v[touched[x]] = 0;
   }
+  const L = m > 0 ? cholesky(S, m, 0) : new Float64Array(0);
+  const r = new Float64Array(m);
+  return (rhs) => {
+    const out = new Float64Array(lb);
+    if (m === 0) return out;
+    for (let j = 0; j < m; j++) r[j] = rhs[free[j]];
+    const sol = choleskySolve(L, m, r);
+    for (let j = 0; j < m; j++) out[free[j]] = sol[j];
+    return out;
+  };
+}
+
+function cgSchur(N: CountMatrix, lb: number, fixed: Uint8Array, tol: number, maxIter: number): SchurSolve {
+  const la = N.invA.length;
+  const diag = Float64Array.from(N.cntB);
+  for (let g = 0; g < la; g++) {
+    for (let e = N.start[g]; e < N.start[g + 1]; e++) diag[N.col[e]] -= N.cnt[e] * N.cnt[e] * N.invA[g];
+  }
+  const tmpA = new Float64Array(la);
+  const Sv = (v: Float64Array, out: Float64Array) => {
+    for (let g = 0; g < la; g++) {
+      let s = 0;
+      for (let e = N.start[g]; e < N.start[g + 1]; e++) s += N.cnt[e] * v[N.col[e]];
+      tmpA[g] = s * N.invA[g];
+    }
+    for (let t = 0; t < lb; t++) out[t] = N.cntB[t] * v[t];
+    for (let g = 0; g < la; g++) {
+      const s = tmpA[g];
+      for (let e = N.start[g]; e < N.start[g + 1]; e++) out[N.col[e]] -= N.cnt[e] * s;
+    }
+    for (let t = 0; t < lb; t++) if (fixed[t]) out[t] = 0;
+  };
+  return (rhs) => {
+    const x = new Float64Array(lb);
+    const r = Float64Array.from(rhs);
+    for (let t = 0; t < lb; t++) if (fixed[t]) r[t] = 0;
+    let rr0 = 0;
+    for (let t = 0; t < lb; t++) rr0 += r[t] * r[t];
+    if (rr0 === 0) return x;
+    const z = new Float64Array(lb);
+    const p = new Float64Array(lb);
+    const q = new Float64Array(lb);
+    for (let t = 0; t < lb; t++) z[t] = fixed[t] ? 0 : r[t] / diag[t];
+    p.set(z);
+    let rz = 0;
+    for (let t = 0; t < lb; t++) rz += r[t] * z[t];
+    for (let it = 0; it < maxIter; it++) {
+      Sv(p, q);
+      let pq = 0;
+      for (let t = 0; t < lb; t++) pq += p[t] * q[t];
+      const alpha = rz / pq;
+      let rr = 0;
+      for (let t = 0; t < lb; t++) {
+        x[t] += alpha * p[t];
+        r[t] -= alpha * q[t];
+        rr += r[t] * r[t];
+      }
+      if (rr <= tol * tol * rr0) return x;
+      let rzNew = 0;
+      for (let t = 0; t < lb; t++) {
+        z[t] = fixed[t] ? 0 : r[t] / diag[t];
+        rzNew += r[t] * z[t];
+      }
+      const beta = rzNew / rz;
+      rz = rzNew;
+      for (let t = 0; t < lb; t++) p[t] = z[t] + beta * p[t];
+    }
+    throw new InputError(`Absorbing two fixed effects did not converge in ${maxIter} conjugate-gradient steps.`, "num");
+  };
+}
+
+export interface DirectTwoWayOptions {
+  readonly solver?: SchurSolver;
+  readonly components?: Components;
+  /** CG: relative residual tolerance (default 1e-15) and step limit (default 10000). */
+  readonly tol?: number;
+  readonly maxIter?: number;
+}
+
+export function buildDirectTwoWay(a: Int32Array, la: number, b: Int32Array, lb: number, opts: DirectTwoWayOptions = {}): DirectTwoWay {
+  const n = a.length;
+  const N = countMatrix(a, la, b, lb);
   // Fix the first B level of each connected component.
-  const comp = components ?? bipartiteComponents(a, la, b, lb);
+  const comp = opts.components ?? bipartiteComponents(a, la, b, lb);
   const fixed = new Uint8Array(lb);
   const seen = new Uint8Array(comp.count);
   for (let t = 0; t < lb; t++) {
@@ -86,15 +192,12 @@ export function buildDirectTwoWay(a: Int32Array, la: number, b: Int32Array, lb: 
   }
   const free: number[] = [];
   for (let t = 0; t < lb; t++) if (!fixed[t]) free.push(t);
-  const m = free.length;
-  const Sr = new Float64Array(m * m);
-  for (let x = 0; x < m; x++) for (let y = 0; y < m; y++) Sr[x + y * m] = S[free[x] + free[y] * lb];
-  const L = m > 0 ? cholesky(Sr, m, 0) : new Float64Array(0);
-
+  const solve = opts.solver === "cg"
+    ? cgSchur(N, lb, fixed, opts.tol ?? 1e-15, opts.maxIter ?? 10000)
+    : choleskySchur(N, lb, Int32Array.from(free));
+  const { invA, start, col, cnt } = N;
   const sumA = new Float64Array(la);
   const sumB = new Float64Array(lb);
-  const rhs = new Float64Array(m);
-  const coefB = new Float64Array(lb);
   return {
     demean(x: ArrayLike<number>, out: Float64Array): void {
       sumA.fill(0);
@@ -106,15 +209,12 @@ export function buildDirectTwoWay(a: Int32Array, la: number, b: Int32Array, lb: 
         out[i] = r;
         sumB[b[i]] += r;
       }
-      if (m === 0) return;
-      for (let j = 0; j < m; j++) rhs[j] = sumB[free[j]];
-      const sol = choleskySolve(L, m, rhs);
-      coefB.fill(0);
-      for (let j = 0; j < m; j++) coefB[free[j]] = sol[j];
+      if (free.length === 0) return;
+      const coefB = solve(sumB);
       // Group means of B a over A, from N (nnz <= n entries, no pass over the data).
       for (let g = 0; g < la; g++) {
         let s = 0;
-        for (let e = csrStart[g]; e < csrStart[g + 1]; e++) s += csrCnt[e] * coefB[csrCol[e]];
+        for (let e = start[g]; e < start[g + 1]; e++) s += cnt[e] * coefB[col[e]];
         sumA[g] = s * invA[g];
       }
       for (let i = 0; i < n; i++) out[i] -= coefB[b[i]] - sumA[a[i]];

@@ -4,8 +4,9 @@
  *
  * Methods (chosen automatically, see `FixedEffectsOptions.method`):
  * - one dimension: subtract group means (exact, one sweep);
- * - two dimensions with a small one (<= 1000 levels, e.g. years): exact Schur-complement solve (direct2.ts);
- * - otherwise: alternating projections with Irons-Tuck acceleration to tolerance 1e-14 (projections.ts).
+ * - two dimensions: the Schur complement on the smaller one (direct2.ts), solved by Cholesky when it
+ *   has <= 1000 levels (e.g. years: exact), else by preconditioned conjugate gradients (e.g. firms);
+ * - more dimensions: alternating projections with Irons-Tuck acceleration to tolerance 1e-14 (projections.ts).
  *
  * Rank of [D_1 ... D_m] (dfAbsorbed), as reghdfe and fixest count it:
  * - one FE: L_1;  two FE: L_1 + L_2 - C, C = connected components of the bipartite level graph (exact);
@@ -32,7 +33,11 @@ export interface FeDimension {
   readonly counts: Float64Array;
 }
 
-export type DemeanMethod = "auto" | "direct" | "projections";
+/**
+ * "auto": one FE means; two FE: "direct" when the smaller has <= 1000 levels (and the dense Schur
+ * complement is cheap), else "cg"; more FE: "projections".
+ */
+export type DemeanMethod = "auto" | "direct" | "cg" | "projections";
 
 export interface FixedEffectsOptions {
   /** Convergence tolerance of alternating projections (relative to max|x|). Default 1e-14. */
@@ -48,8 +53,8 @@ export interface FixedEffects {
   readonly dims: readonly FeDimension[];
   /** Rank of the FE dummy matrix. */
   readonly dfAbsorbed: number;
-  /** Method actually used: "none" (no FE), "means" (one FE), "direct" (two-way Schur), "projections". */
-  readonly method: "none" | "means" | "direct" | "projections";
+  /** Method used: "none" (no FE), "means" (one FE), "direct"/"cg" (two-way Schur complement), "projections". */
+  readonly method: "none" | "means" | "direct" | "cg" | "projections";
   /** Residual of x on all FE dummies (a copy; `out` reused if given, may alias x). */
   demean(x: ArrayLike<number>, out?: Float64Array): Float64Array;
   /** Residualises every column of X (n x k column-major); returns a new array. */
@@ -111,13 +116,17 @@ export function buildFixedEffects(inputs: readonly FeDimensionInput[], opts: Fix
   }
 
   let direct: DirectTwoWay | null = null;
+  let directMethod: "direct" | "cg" = "direct";
   const method = opts.method ?? "auto";
   if (dims.length === 2 && method !== "projections") {
     const [big, small] = dims[0].levels >= dims[1].levels ? [dims[0], dims[1]] : [dims[1], dims[0]];
-    const ok = small.levels <= DIRECT_MAX_LEVELS && schurCost(big.codes, big.levels, small.levels) <= DIRECT_MAX_COST;
+    const dense = small.levels <= DIRECT_MAX_LEVELS && schurCost(big.codes, big.levels, small.levels) <= DIRECT_MAX_COST;
+    directMethod = method === "direct" || (method === "auto" && dense) ? "direct" : "cg";
     // Components are symmetric in the two dimensions: swap their roles when the first FE is the small one.
-    const c = comp && (big === dims[0] ? comp : { count: comp.count, ofA: comp.ofB, ofB: comp.ofA });
-    if (ok || method === "direct") direct = buildDirectTwoWay(big.codes, big.levels, small.codes, small.levels, c);
+    const components = comp && (big === dims[0] ? comp : { count: comp.count, ofA: comp.ofB, ofB: comp.ofA });
+    direct = buildDirectTwoWay(big.codes, big.levels, small.codes, small.levels, {
+      solver: directMethod === "direct" ? "cholesky" : "cg", components, maxIter,
+    });
   }
   if (direct) {
     const d = direct;
@@ -126,7 +135,7 @@ export function buildFixedEffects(inputs: readonly FeDimensionInput[], opts: Fix
       d.demean(x, o);
       return o;
     };
-    return { n, dims, dfAbsorbed, method: "direct", demean, demeanColumns: withColumns(demean) };
+    return { n, dims, dfAbsorbed, method: directMethod, demean, demeanColumns: withColumns(demean) };
   }
 
   const demean = (x: ArrayLike<number>, out?: Float64Array) => {

@@ -2,7 +2,7 @@
  * In-house oracle (STYLE.md item 9): absorbing FE must equal the residual on the explicit dummy matrix,
  * computed here by pivoted QR of [D_1 ... D_m]. Small random unbalanced panels; no reference numbers.
  */
-import { buildFixedEffects } from "../../../src/engine/fe";
+import { buildFixedEffects, DemeanMethod } from "../../../src/engine/fe";
 import { householderQR, qrLeastSquares } from "../../../src/engine/linalg/qr";
 import { uniformStream } from "../../support/random";
 
@@ -32,10 +32,12 @@ function dummyResidual(codes: Int32Array[], x: Float64Array): { resid: Float64Ar
   return { resid: qrLeastSquares(f, D, x, "plain").resid, rank: f.rank };
 }
 
-const cases: [string, number, number[], "auto" | "projections"][] = [
+const cases: [string, number, number[], DemeanMethod][] = [
   ["one-way", 60, [7], "auto"],
   ["two-way direct", 80, [15, 6], "auto"],
   ["two-way projections", 80, [15, 6], "projections"],
+  ["two-way conjugate gradients", 80, [15, 6], "cg"],
+  ["two-way conjugate gradients (sparse, disconnected)", 40, [18, 12], "cg"],
   ["three-way projections", 120, [12, 5, 4], "auto"],
   ["two-way sparse (disconnected)", 30, [14, 9], "auto"],
 ];

@@ -6,6 +6,7 @@
 import { fitLinearData } from "../../../src/engine/models/linear-core";
 import { NamedValues } from "../../../src/engine/models/linear-design";
 import { VcovType } from "../../../src/engine/models/result";
+import { DemeanMethod } from "../../../src/engine/fe";
 import { uniformStream } from "../../support/random";
 
 const rng = uniformStream;
@@ -32,19 +33,20 @@ function dummies(codes: Int32Array[]): NamedValues[] {
   return out;
 }
 
-const designs: [string, number, number[]][] = [
-  ["one-way", 70, [9]],
-  ["two-way (exact Schur)", 90, [14, 6]],
-  ["three-way (projections)", 150, [10, 5, 4]],
+const designs: [string, number, number[], DemeanMethod][] = [
+  ["one-way", 70, [9], "auto"],
+  ["two-way (Schur, Cholesky)", 90, [14, 6], "auto"],
+  ["two-way (Schur, conjugate gradients)", 90, [14, 6], "cg"],
+  ["three-way (projections)", 150, [10, 5, 4], "auto"],
 ];
 
-describe.each(designs)("absorbed FE == dummy-variable OLS: %s", (_label, n, levels) => {
+describe.each(designs)("absorbed FE == dummy-variable OLS: %s", (_label, n, levels, method) => {
   it.each(["iid", "hc1"] as VcovType[])("slopes and %s SEs agree to 1e-10", (vcov) => {
     for (let seed = 1; seed <= 4; seed++) {
       const { codes, x, y } = panel(n, levels, 3, seed * 7 + n);
       const fe = fitLinearData(
         { n, y: { name: "y", values: y }, x, fe: codes.map((c, d) => ({ name: `fe${d}`, codes: c })) },
-        { vcov, keepSingletons: true },
+        { vcov, keepSingletons: true, feOptions: { method } },
       ).result;
       const lsdv = fitLinearData({ n, y: { name: "y", values: y }, x: [...x, ...dummies(codes)] }, { vcov }).result;
       for (const v of x) {
