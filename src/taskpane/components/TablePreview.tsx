@@ -11,7 +11,7 @@ export function TablePreview({ table }: { table: Table }): React.JSX.Element {
   return (
     <figure style={{ margin: 0 }} aria-label={`Preview: ${table.title}`}>
       <figcaption style={{ fontWeight: 600, fontSize: 12, marginBottom: 2 }}>{table.title}</figcaption>
-      <div style={{ overflowX: "auto", maxHeight: 320, overflowY: "auto" }} tabIndex={0} aria-label="Result table (scrollable)">
+      <div style={{ overflowX: "auto", maxHeight: "70vh", overflowY: "auto" }} tabIndex={0} aria-label="Result table (scrollable)">
         <table data-testid="preview-table" style={{ borderCollapse: "collapse", fontSize: 11, fontVariantNumeric: "tabular-nums", whiteSpace: "nowrap" }}>
           <tbody>
             {table.rows.map((row, i) => (
