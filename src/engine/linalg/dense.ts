@@ -134,8 +134,8 @@ export function cholesky(A: Float64Array, k: number, tol = 1e-14): Float64Array 
   return L;
 }
 
-/** Solves L L' X = B for B k x m (column-major), given the Cholesky factor L. */
-export function choleskySolve(L: Float64Array, k: number, B: Float64Array, m = 1): Float64Array {
+/** L^-1 B for lower-triangular L (k x k) and B k x m (column-major): forward substitution. */
+export function forwardSolve(L: Float64Array, k: number, B: Float64Array, m = 1): Float64Array {
   const X = Float64Array.from(B);
   for (let c = 0; c < m; c++) {
     const o = c * k;
@@ -144,6 +144,15 @@ export function choleskySolve(L: Float64Array, k: number, B: Float64Array, m = 1
       for (let l = 0; l < i; l++) s -= L[i + l * k] * X[o + l];
       X[o + i] = s / L[i + i * k];
     }
+  }
+  return X;
+}
+
+/** Solves L L' X = B for B k x m (column-major), given the Cholesky factor L. */
+export function choleskySolve(L: Float64Array, k: number, B: Float64Array, m = 1): Float64Array {
+  const X = forwardSolve(L, k, B, m);
+  for (let c = 0; c < m; c++) {
+    const o = c * k;
     for (let i = k - 1; i >= 0; i--) {
       let s = X[o + i];
       for (let l = i + 1; l < k; l++) s -= L[l + i * k] * X[o + l];
