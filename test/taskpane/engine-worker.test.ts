@@ -113,3 +113,22 @@ describe("EngineClient (in-process host)", () => {
     await expect(client.run({ kind: "describe", vars: ["x"], sample: "pairwise" }, OPTIONS).result).rejects.toThrow(/No data are loaded/);
   });
 });
+
+describe("EngineClient cancel", () => {
+  test("a job that ignores the cancel message is stopped by restarting the worker; data must be reloaded", async () => {
+    const posted: string[] = [];
+    let restarts = 0;
+    const port = {
+      post: (m: { type: string }) => void posted.push(m.type),
+      onMessage: () => undefined,
+      restart: () => void restarts++,
+    };
+    const client = new EngineClient(port, 20);
+    const run = client.run({ kind: "describe", vars: ["x"], sample: "pairwise" }, OPTIONS);
+    run.cancel();
+    await expect(run.result).rejects.toThrow(/The run was stopped\. Nothing was written; the data will be read again/);
+    expect(posted).toEqual(["run", "cancel"]);
+    expect(restarts).toBe(1);
+    expect(client.needsReload).toBe(true);
+  });
+});
