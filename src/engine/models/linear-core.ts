@@ -92,11 +92,11 @@ function vcovWithConstant(Xw: Float64Array, n: number, p: number, bread: Float64
 }
 
 /** Least squares on [1, X_kept] (raw columns); the constant first so a constant regressor is the one dropped. */
-function explicitConstantFit(XRaw: Float64Array, yRaw: Float64Array, n: number, kept: Int32Array, refine: Refinement | undefined) {
+function explicitConstantFit(xCols: readonly Float64Array[], yRaw: Float64Array, n: number, kept: Int32Array, refine: Refinement | undefined) {
   const q = kept.length + 1;
   const Z = new Float64Array(n * q);
   Z.fill(1, 0, n);
-  kept.forEach((j, c) => Z.set(XRaw.subarray(j * n, (j + 1) * n), (c + 1) * n));
+  kept.forEach((j, c) => Z.set(xCols[j], (c + 1) * n));
   const s = solveLeastSquares(Z, yRaw, n, q, { tol: 0, refine });
   return { coef: s.coef, resid: s.resid, Z, bread: s.bread };
 }
@@ -137,11 +137,12 @@ export function fitDesign(design: Design, data: Pick<LinearData, "y" | "x">, opt
   }
   const rankTol = opts.rankTol ?? RANK_TOL;
   const yRaw = design.take(data.y.values);
-  const XRaw = new Float64Array(n * k);
-  data.x.forEach((v, j) => design.takeInto(v.values, XRaw.subarray(j * n, (j + 1) * n)));
+  // Raw regressors on the sample rows: the caller's arrays themselves when the sample is every row.
+  const xCols = data.x.map((v) => design.view(v.values));
   const yw = design.fe.demean(yRaw);
-  const Xall = design.fe.demeanColumns(XRaw, k);
-  const rawNorms = columnNorms(XRaw, n, k);
+  const Xall = new Float64Array(n * k);
+  xCols.forEach((c, j) => design.fe.demean(c, Xall.subarray(j * n, (j + 1) * n)));
+  const rawNorms = Float64Array.from(xCols, (c) => columnNorms(c, n, 1)[0]);
 
   // Columns the FE (or the constant) absorb on their own, then collinearity among the rest.
   const omittedReason: Record<string, string> = {};
@@ -166,7 +167,7 @@ export function fitDesign(design: Design, data: Pick<LinearData, "y" | "x">, opt
   if (p < k) kept.forEach((j, c) => Xw.set(Xall.subarray(j * n, (j + 1) * n), c * n));
   // Pooled model with intercept: solve on the raw columns [1, X] (no rounding from centring, which
   // matters for ill-conditioned designs such as NIST Wampler5); FE models: on the demeaned columns.
-  const explicit = design.hasIntercept && design.feInfo.length === 0 ? explicitConstantFit(XRaw, yRaw, n, kept, refine) : null;
+  const explicit = design.hasIntercept && design.feInfo.length === 0 ? explicitConstantFit(xCols, yRaw, n, kept, refine) : null;
   const coef = explicit ? explicit.coef.subarray(1) : solved.coef;
   const resid = explicit ? explicit.resid : solved.resid;
   const bread = solved.bread;
@@ -184,7 +185,7 @@ export function fitDesign(design: Design, data: Pick<LinearData, "y" | "x">, opt
   }
   const reportCons = design.hasIntercept && !opts.noConstant;
   const xMeans = new Float64Array(p);
-  kept.forEach((j, c) => (xMeans[c] = mean(XRaw.subarray(j * n, (j + 1) * n))));
+  kept.forEach((j, c) => (xMeans[c] = mean(xCols[j])));
   const yMean = mean(yRaw);
   const q = reportCons ? p + 1 : p;
   const vcovOf = (d: SmallSample) => explicit
@@ -223,7 +224,7 @@ export function fitDesign(design: Design, data: Pick<LinearData, "y" | "x">, opt
   const r2Adj = design.hasIntercept ? 1 - (1 - r2) * (n - 1) / dof.dfResid : 1 - (1 - r2) * n / dof.dfResid;
   const diagnostics: Diagnostic[] = [modelF(b, V, q, p, df)];
   if (hasFe) {
-    if (n <= FE_TEST_MAX_N || opts.feTest) diagnostics.push(...feTests({ n, fe: design.fe, yRaw, XRaw, k, rawNorms, ssr, dof, rankTol }));
+    if (n <= FE_TEST_MAX_N || opts.feTest) diagnostics.push(...feTests({ n, fe: design.fe, yRaw, xCols, rawNorms, ssr, dof, rankTol }));
     else {
       diagnostics.push(inapplicable("f_fe", "F test that all fixed effects are zero", "all fixed effects are zero (pooled OLS)",
         `Not computed for samples above ${FE_TEST_MAX_N} rows (it needs further regressions); set feTest to compute it.`));

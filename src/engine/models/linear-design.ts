@@ -58,6 +58,8 @@ export interface Design {
   take(values: ArrayLike<number>): Float64Array;
   /** The same, written into `out` (length n), e.g. a column of a design matrix. */
   takeInto(values: ArrayLike<number>, out: Float64Array): Float64Array;
+  /** Read-only: the input array itself when the sample is every row (no copy), else `take`. */
+  view(values: ArrayLike<number>): Float64Array;
   /** The variable on the sample rows, residualised on all FE (centred for a pooled model). */
   absorb(values: ArrayLike<number>): Float64Array;
 }
@@ -143,6 +145,7 @@ export function prepareDesign(data: LinearData, opts: DesignOptions = {}): Desig
     nestedAdjustment,
     take: (values) => takeRows(values, rows),
     takeInto: (values, out) => takeRowsInto(values, rows, out),
+    view: (values) => (values instanceof Float64Array && rows.length === data.n && (n === 0 || rows[n - 1] === n - 1) ? values : takeRows(values, rows)),
     absorb: (values) => {
       const t = takeRows(values, rows);
       return fe.demean(t, t);

@@ -17,9 +17,8 @@ export interface FeTestInput {
   readonly n: number;
   readonly fe: FixedEffects;
   readonly yRaw: Float64Array;
-  /** n x k raw regressors (all candidates; the restricted fits make their own rank decisions). */
-  readonly XRaw: Float64Array;
-  readonly k: number;
+  /** Raw regressors on the sample rows (all candidates; the restricted fits make their own rank decisions). */
+  readonly xCols: readonly Float64Array[];
   readonly rawNorms: Float64Array;
   readonly ssr: number;
   readonly dof: SmallSample;
@@ -34,18 +33,14 @@ function fTest(name: string, label: string, h0: string, inp: FeTestInput, restri
   return { name, label, statistic: stat, df: [df1, dof.dfResid], distribution: "F", p: fUpperP(stat, df1, dof.dfResid), nullHypothesis: h0 };
 }
 
-function columns(X: Float64Array, n: number, k: number): Float64Array[] {
-  return Array.from({ length: k }, (_, j) => X.subarray(j * n, (j + 1) * n));
-}
-
 export function feTests(inp: FeTestInput): Diagnostic[] {
-  const { n, fe, yRaw, XRaw, k, rawNorms, rankTol } = inp;
-  const pooled = ssrOf([new Float64Array(n).fill(1), ...columns(XRaw, n, k)], yRaw, n, [Math.sqrt(n), ...rawNorms], rankTol);
+  const { n, fe, yRaw, xCols, rawNorms, rankTol } = inp;
+  const pooled = ssrOf([new Float64Array(n).fill(1), ...xCols], yRaw, n, [Math.sqrt(n), ...rawNorms], rankTol);
   const out = [fTest("f_fe", "F test that all fixed effects are zero", "all fixed effects are zero (pooled OLS)", inp, { ssr: pooled.ssr, k: pooled.rank })];
   if (fe.dims.length < 2) return out;
   for (const d of fe.dims) {
     const others = buildFixedEffects(fe.dims.filter((o) => o !== d).map((o) => ({ name: o.name, codes: o.codes })));
-    const r = ssrOf(columns(others.demeanColumns(XRaw, k), n, k), others.demean(yRaw), n, rawNorms, rankTol);
+    const r = ssrOf(xCols.map((c) => others.demean(c)), others.demean(yRaw), n, rawNorms, rankTol);
     out.push(fTest(`f_fe_${d.name}`, `F test that the ${d.name} effects are zero`, `all ${d.name} effects are zero, given the other fixed effects`, inp, { ssr: r.ssr, k: r.rank + others.dfAbsorbed }));
   }
   return out;
