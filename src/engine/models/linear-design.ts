@@ -8,7 +8,7 @@
 import { InputError } from "../frame/errors";
 import { buildFixedEffects, denseCodes, FixedEffects, FixedEffectsOptions } from "../fe";
 import { FixedEffectInfo, SampleInfo } from "./result";
-import { SampleNumeric, selectSample, takeCodes, takeRows, takeRowsInto } from "../sample";
+import { SampleNumeric, selectSample, takeCodes, takeRows } from "../sample";
 
 /** A numeric variable over the input rows (NaN = missing). */
 export type NamedValues = SampleNumeric;
@@ -56,8 +56,6 @@ export interface Design {
   readonly nestedAdjustment: number;
   /** The variable on the sample rows. */
   take(values: ArrayLike<number>): Float64Array;
-  /** The same, written into `out` (length n), e.g. a column of a design matrix. */
-  takeInto(values: ArrayLike<number>, out: Float64Array): Float64Array;
   /** Read-only: the input array itself when the sample is every row (no copy), else `take`. */
   view(values: ArrayLike<number>): Float64Array;
   /** The variable on the sample rows, residualised on all FE (centred for a pooled model). */
@@ -144,7 +142,6 @@ export function prepareDesign(data: LinearData, opts: DesignOptions = {}): Desig
     nClusters,
     nestedAdjustment,
     take: (values) => takeRows(values, rows),
-    takeInto: (values, out) => takeRowsInto(values, rows, out),
     view: (values) => (values instanceof Float64Array && rows.length === data.n && (n === 0 || rows[n - 1] === n - 1) ? values : takeRows(values, rows)),
     absorb: (values) => {
       const t = takeRows(values, rows);
