@@ -36,7 +36,7 @@ function heteroText(h: HeterogeneityResult, perm: PermutationResult | null): str
     const i = g.result.terms.indexOf(t);
     return [g.label, g.result.n, g.result.coef[i], g.result.se[i], g.result.stat[i], formatP(g.result.p[i])];
   });
-  const tests = h.tests.map((d) => `${d.label}: ${d.inapplicable ? d.inapplicable : `${formatNumber(d.statistic)} (p = ${formatP(d.p)})`}`);
+  const tests = h.tests.map((d) => `${d.label}: ${d.inapplicable ? d.inapplicable : `${d.extra ? `${formatNumber(d.extra.difference)} (se ${formatNumber(d.extra.se)}), ` : ""}${d.distribution === "F" ? "F" : d.distribution === "t" ? "t" : "stat"} = ${formatNumber(d.statistic)}, p = ${formatP(d.p)}`}`);
   const me = h.marginal.map((m) => [m.group, m.estimate, m.se, m.stat, formatP(m.p)]);
   return [
     `Heterogeneity of ${t} by ${h.assignment.rule}`,
