@@ -18,6 +18,8 @@ import { bipartiteComponents, Components } from "./components";
 export interface DirectTwoWay {
   /** Residualises x on both FE; writes into out (may alias x). */
   demean(x: ArrayLike<number>, out: Float64Array): void;
+  /** The same for several columns, sharing one solve with k right-hand sides (outs[c] may alias cols[c]). */
+  demeanInto(cols: readonly ArrayLike<number>[], outs: readonly Float64Array[]): void;
 }
 
 export type SchurSolver = "cholesky" | "cg";
@@ -77,8 +79,11 @@ function countMatrix(a: Int32Array, la: number, b: Int32Array, lb: number): Coun
   return { invA: cntA.map((c) => 1 / c), cntB, start, col: col.slice(0, nnz), cnt: cnt.slice(0, nnz) };
 }
 
-/** Solver of S a = rhs on the free levels; returns a over all B levels (fixed ones 0). */
-type SchurSolve = (rhs: Float64Array) => Float64Array;
+/**
+ * Solver of S A = RHS on the free levels for k right-hand sides at once (RHS and result lb x k,
+ * column-major); rows of fixed levels are 0 in the result.
+ */
+type SchurSolve = (rhs: Float64Array, k: number) => Float64Array;
 
 function choleskySchur(N: CountMatrix, lb: number, free: Int32Array): SchurSolve {
   const m = free.length;
@@ -99,73 +104,109 @@ function choleskySchur(N: CountMatrix, lb: number, free: Int32Array): SchurSolve
     }
   }
   const L = m > 0 ? cholesky(S, m, 0) : new Float64Array(0);
-  const r = new Float64Array(m);
-  return (rhs) => {
-    const out = new Float64Array(lb);
+  return (rhs, k) => {
+    const out = new Float64Array(lb * k);
     if (m === 0) return out;
-    for (let j = 0; j < m; j++) r[j] = rhs[free[j]];
-    const sol = choleskySolve(L, m, r);
-    for (let j = 0; j < m; j++) out[free[j]] = sol[j];
+    const r = new Float64Array(m * k);
+    for (let c = 0; c < k; c++) for (let j = 0; j < m; j++) r[j + c * m] = rhs[free[j] + c * lb];
+    const sol = choleskySolve(L, m, r, k);
+    for (let c = 0; c < k; c++) for (let j = 0; j < m; j++) out[free[j] + c * lb] = sol[j + c * m];
     return out;
   };
 }
 
+/**
+ * Jacobi-preconditioned CG, all right-hand sides together (one pass over N per step serves every
+ * column; work vectors are row-major lb x k so a level's k values sit together).
+ */
 function cgSchur(N: CountMatrix, lb: number, fixed: Uint8Array, tol: number, maxIter: number): SchurSolve {
   const la = N.invA.length;
-  const diag = Float64Array.from(N.cntB);
+  const { start, col, cnt, invA, cntB } = N;
+  const diag = Float64Array.from(cntB);
   for (let g = 0; g < la; g++) {
-    for (let e = N.start[g]; e < N.start[g + 1]; e++) diag[N.col[e]] -= N.cnt[e] * N.cnt[e] * N.invA[g];
+    for (let e = start[g]; e < start[g + 1]; e++) diag[col[e]] -= cnt[e] * cnt[e] * invA[g];
   }
-  const tmpA = new Float64Array(la);
-  const Sv = (v: Float64Array, out: Float64Array) => {
+  const matvec = (P: Float64Array, Q: Float64Array, k: number, tmp: Float64Array) => {
+    tmp.fill(0);
     for (let g = 0; g < la; g++) {
-      let s = 0;
-      for (let e = N.start[g]; e < N.start[g + 1]; e++) s += N.cnt[e] * v[N.col[e]];
-      tmpA[g] = s * N.invA[g];
+      const og = g * k;
+      for (let e = start[g]; e < start[g + 1]; e++) {
+        const w = cnt[e];
+        const ot = col[e] * k;
+        for (let c = 0; c < k; c++) tmp[og + c] += w * P[ot + c];
+      }
+      for (let c = 0; c < k; c++) tmp[og + c] *= invA[g];
     }
-    for (let t = 0; t < lb; t++) out[t] = N.cntB[t] * v[t];
+    for (let t = 0; t < lb; t++) for (let c = 0; c < k; c++) Q[t * k + c] = cntB[t] * P[t * k + c];
     for (let g = 0; g < la; g++) {
-      const s = tmpA[g];
-      for (let e = N.start[g]; e < N.start[g + 1]; e++) out[N.col[e]] -= N.cnt[e] * s;
+      const og = g * k;
+      for (let e = start[g]; e < start[g + 1]; e++) {
+        const w = cnt[e];
+        const ot = col[e] * k;
+        for (let c = 0; c < k; c++) Q[ot + c] -= w * tmp[og + c];
+      }
     }
-    for (let t = 0; t < lb; t++) if (fixed[t]) out[t] = 0;
+    for (let t = 0; t < lb; t++) if (fixed[t]) for (let c = 0; c < k; c++) Q[t * k + c] = 0;
   };
-  return (rhs) => {
-    const x = new Float64Array(lb);
-    const r = Float64Array.from(rhs);
-    for (let t = 0; t < lb; t++) if (fixed[t]) r[t] = 0;
-    let rr0 = 0;
-    for (let t = 0; t < lb; t++) rr0 += r[t] * r[t];
-    if (rr0 === 0) return x;
-    const z = new Float64Array(lb);
-    const p = new Float64Array(lb);
-    const q = new Float64Array(lb);
-    for (let t = 0; t < lb; t++) z[t] = fixed[t] ? 0 : r[t] / diag[t];
-    p.set(z);
-    let rz = 0;
-    for (let t = 0; t < lb; t++) rz += r[t] * z[t];
-    for (let it = 0; it < maxIter; it++) {
-      Sv(p, q);
-      let pq = 0;
-      for (let t = 0; t < lb; t++) pq += p[t] * q[t];
-      const alpha = rz / pq;
-      let rr = 0;
-      for (let t = 0; t < lb; t++) {
-        x[t] += alpha * p[t];
-        r[t] -= alpha * q[t];
-        rr += r[t] * r[t];
+  return (rhs, k) => {
+    const X = new Float64Array(lb * k), R = new Float64Array(lb * k), Z = new Float64Array(lb * k);
+    const P = new Float64Array(lb * k), Q = new Float64Array(lb * k), tmp = new Float64Array(la * k);
+    const rr0 = new Float64Array(k), rz = new Float64Array(k), dot = new Float64Array(k), rr = new Float64Array(k);
+    const active = new Uint8Array(k);
+    for (let t = 0; t < lb; t++) {
+      if (fixed[t]) continue;
+      for (let c = 0; c < k; c++) {
+        const v = rhs[t + c * lb];
+        R[t * k + c] = v;
+        Z[t * k + c] = v / diag[t];
+        rr0[c] += v * v;
+        rz[c] += v * Z[t * k + c];
       }
-      if (rr <= tol * tol * rr0) return x;
-      let rzNew = 0;
-      for (let t = 0; t < lb; t++) {
-        z[t] = fixed[t] ? 0 : r[t] / diag[t];
-        rzNew += r[t] * z[t];
-      }
-      const beta = rzNew / rz;
-      rz = rzNew;
-      for (let t = 0; t < lb; t++) p[t] = z[t] + beta * p[t];
     }
-    throw new InputError(`Absorbing two fixed effects did not converge in ${maxIter} conjugate-gradient steps.`, "num");
+    P.set(Z);
+    let nActive = 0;
+    for (let c = 0; c < k; c++) if ((active[c] = rr0[c] > 0 ? 1 : 0)) nActive++;
+    for (let it = 0; it < maxIter && nActive > 0; it++) {
+      matvec(P, Q, k, tmp);
+      dot.fill(0);
+      for (let i = 0; i < lb * k; i++) dot[i % k] += P[i] * Q[i];
+      rr.fill(0);
+      for (let t = 0; t < lb; t++) {
+        for (let c = 0; c < k; c++) {
+          if (!active[c]) continue;
+          const alpha = rz[c] / dot[c];
+          const i = t * k + c;
+          X[i] += alpha * P[i];
+          R[i] -= alpha * Q[i];
+          rr[c] += R[i] * R[i];
+        }
+      }
+      for (let c = 0; c < k; c++) {
+        if (active[c] && rr[c] <= tol * tol * rr0[c]) {
+          active[c] = 0;
+          nActive--;
+        }
+      }
+      dot.fill(0);
+      for (let t = 0; t < lb; t++) {
+        if (fixed[t]) continue;
+        for (let c = 0; c < k; c++) {
+          const i = t * k + c;
+          Z[i] = R[i] / diag[t];
+          dot[c] += R[i] * Z[i];
+        }
+      }
+      for (let c = 0; c < k; c++) {
+        if (!active[c]) continue;
+        const beta = dot[c] / rz[c];
+        rz[c] = dot[c];
+        for (let t = 0; t < lb; t++) P[t * k + c] = Z[t * k + c] + beta * P[t * k + c];
+      }
+    }
+    if (nActive > 0) throw new InputError(`Absorbing two fixed effects did not converge in ${maxIter} conjugate-gradient steps.`, "num");
+    const out = new Float64Array(lb * k);
+    for (let t = 0; t < lb; t++) for (let c = 0; c < k; c++) out[t + c * lb] = X[t * k + c];
+    return out;
   };
 }
 
@@ -197,27 +238,34 @@ export function buildDirectTwoWay(a: Int32Array, la: number, b: Int32Array, lb: 
     : choleskySchur(N, lb, Int32Array.from(free));
   const { invA, start, col, cnt } = N;
   const sumA = new Float64Array(la);
-  const sumB = new Float64Array(lb);
-  return {
-    demean(x: ArrayLike<number>, out: Float64Array): void {
-      sumA.fill(0);
-      for (let i = 0; i < n; i++) sumA[a[i]] += x[i];
-      for (let g = 0; g < la; g++) sumA[g] *= invA[g];
-      sumB.fill(0);
-      for (let i = 0; i < n; i++) {
-        const r = x[i] - sumA[a[i]];
-        out[i] = r;
-        sumB[b[i]] += r;
-      }
-      if (free.length === 0) return;
-      const coefB = solve(sumB);
-      // Group means of B a over A, from N (nnz <= n entries, no pass over the data).
-      for (let g = 0; g < la; g++) {
-        let s = 0;
-        for (let e = start[g]; e < start[g + 1]; e++) s += cnt[e] * coefB[col[e]];
-        sumA[g] = s * invA[g];
-      }
-      for (let i = 0; i < n; i++) out[i] -= coefB[b[i]] - sumA[a[i]];
-    },
+  /** Passes 1-2 for one column: out = M_A x, and B'M_A x into rhs. */
+  const withinA = (x: ArrayLike<number>, out: Float64Array, rhs: Float64Array): void => {
+    sumA.fill(0);
+    for (let i = 0; i < n; i++) sumA[a[i]] += x[i];
+    for (let g = 0; g < la; g++) sumA[g] *= invA[g];
+    for (let i = 0; i < n; i++) {
+      const r = x[i] - sumA[a[i]];
+      out[i] = r;
+      rhs[b[i]] += r;
+    }
   };
+  /** Subtracts M_A B a from out, a = coefB. */
+  const correct = (coefB: Float64Array, out: Float64Array): void => {
+    // Group means of B a over A, from N (nnz <= n entries, no pass over the data).
+    for (let g = 0; g < la; g++) {
+      let s = 0;
+      for (let e = start[g]; e < start[g + 1]; e++) s += cnt[e] * coefB[col[e]];
+      sumA[g] = s * invA[g];
+    }
+    for (let i = 0; i < n; i++) out[i] -= coefB[b[i]] - sumA[a[i]];
+  };
+  const demeanInto = (cols: readonly ArrayLike<number>[], outs: readonly Float64Array[]): void => {
+    const k = cols.length;
+    const rhs = new Float64Array(lb * k);
+    cols.forEach((x, c) => withinA(x, outs[c], rhs.subarray(c * lb, (c + 1) * lb)));
+    if (free.length === 0) return;
+    const coef = solve(rhs, k);
+    outs.forEach((o, c) => correct(coef.subarray(c * lb, (c + 1) * lb), o));
+  };
+  return { demean: (x, out) => demeanInto([x], [out]), demeanInto };
 }

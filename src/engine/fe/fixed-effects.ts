@@ -59,6 +59,8 @@ export interface FixedEffects {
   demean(x: ArrayLike<number>, out?: Float64Array): Float64Array;
   /** Residualises every column of X (n x k column-major); returns a new array. */
   demeanColumns(X: Float64Array, k: number): Float64Array;
+  /** Residualises the columns into out (n x cols.length column-major); two-way FE share one solve. */
+  demeanInto(cols: readonly ArrayLike<number>[], out: Float64Array): void;
 }
 
 const DIRECT_MAX_LEVELS = 1000;
@@ -90,15 +92,21 @@ export function buildFixedEffects(inputs: readonly FeDimensionInput[], opts: Fix
     if (o !== x) for (let i = 0; i < n; i++) o[i] = x[i];
     return o;
   };
-  const withColumns = (demean: (x: ArrayLike<number>, out?: Float64Array) => Float64Array) => (X: Float64Array, k: number) => {
-    const out = new Float64Array(n * k);
-    for (let j = 0; j < k; j++) demean(X.subarray(j * n, (j + 1) * n), out.subarray(j * n, (j + 1) * n));
-    return out;
+  type Demean = (x: ArrayLike<number>, out?: Float64Array) => Float64Array;
+  type DemeanInto = (cols: readonly ArrayLike<number>[], out: Float64Array) => void;
+  const make = (method: FixedEffects["method"], demean: Demean, into?: DemeanInto): FixedEffects => {
+    const demeanInto: DemeanInto = into ?? ((cols, out) => cols.forEach((c, j) => demean(c, out.subarray(j * n, (j + 1) * n))));
+    const demeanColumns = (X: Float64Array, k: number) => {
+      const out = new Float64Array(n * k);
+      demeanInto(Array.from({ length: k }, (_, j) => X.subarray(j * n, (j + 1) * n)), out);
+      return out;
+    };
+    return { n, dims, dfAbsorbed, method, demean, demeanColumns, demeanInto };
   };
 
   if (dims.length === 0) {
     const demean = (x: ArrayLike<number>, out?: Float64Array) => copyOut(x, out);
-    return { n, dims, dfAbsorbed: 0, method: "none", demean, demeanColumns: withColumns(demean) };
+    return make("none", demean);
   }
 
   const pdims: ProjectionDim[] = dims.map((d) => ({ codes: d.codes, invCounts: d.counts.map((c) => 1 / c) }));
@@ -112,7 +120,7 @@ export function buildFixedEffects(inputs: readonly FeDimensionInput[], opts: Fix
       subtractGroupMeans(pdims[0].codes, pdims[0].invCounts, o, scratch);
       return o;
     };
-    return { n, dims, dfAbsorbed, method: "means", demean, demeanColumns: withColumns(demean) };
+    return make("means", demean);
   }
 
   let direct: DirectTwoWay | null = null;
@@ -135,7 +143,8 @@ export function buildFixedEffects(inputs: readonly FeDimensionInput[], opts: Fix
       d.demean(x, o);
       return o;
     };
-    return { n, dims, dfAbsorbed, method: directMethod, demean, demeanColumns: withColumns(demean) };
+    const into: DemeanInto = (cols, out) => d.demeanInto(cols, cols.map((_, j) => out.subarray(j * n, (j + 1) * n)));
+    return make(directMethod, demean, into);
   }
 
   const demean = (x: ArrayLike<number>, out?: Float64Array) => {
@@ -150,5 +159,5 @@ export function buildFixedEffects(inputs: readonly FeDimensionInput[], opts: Fix
     }
     return o;
   };
-  return { n, dims, dfAbsorbed, method: "projections", demean, demeanColumns: withColumns(demean) };
+  return make("projections", demean);
 }

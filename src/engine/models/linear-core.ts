@@ -139,9 +139,11 @@ export function fitDesign(design: Design, data: Pick<LinearData, "y" | "x">, opt
   const yRaw = design.take(data.y.values);
   // Raw regressors on the sample rows: the caller's arrays themselves when the sample is every row.
   const xCols = data.x.map((v) => design.view(v.values));
-  const yw = design.fe.demean(yRaw);
-  const Xall = new Float64Array(n * k);
-  xCols.forEach((c, j) => design.fe.demean(c, Xall.subarray(j * n, (j + 1) * n)));
+  // y and the regressors absorbed together (two-way FE: one Schur solve for all columns).
+  const W = new Float64Array(n * (k + 1));
+  design.fe.demeanInto([yRaw, ...xCols], W);
+  const yw = W.subarray(0, n);
+  const Xall = W.subarray(n);
   const rawNorms = Float64Array.from(xCols, (c) => columnNorms(c, n, 1)[0]);
 
   // Columns the FE (or the constant) absorb on their own, then collinearity among the rest.
