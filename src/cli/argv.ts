@@ -27,6 +27,10 @@ export interface FlagDef {
 
 export type FlagSpec = Readonly<Record<string, FlagDef>>;
 
+/** Flags most commands share: `flags: { data: DATA_FLAG, ..., json: JSON_FLAG }`. */
+export const DATA_FLAG: FlagDef = { type: "string", meta: "FILE", required: true, description: ".csv or .xlsx (first sheet) with a header row" };
+export const JSON_FLAG: FlagDef = { type: "boolean", description: "print one JSON object (NaN -> null)" };
+
 export interface ParsedArgs {
   readonly flags: Readonly<Record<string, string | boolean | number | string[]>>;
   readonly positionals: readonly string[];

@@ -6,9 +6,9 @@
 import { join } from "path";
 import { Cell } from "../../src/engine/frame/missing";
 import { fe2way, FE2WAY_OPTIONS } from "../../src/functions/formulas/fe2way";
-import { FormulaError } from "../../src/functions/errors";
 import { describeOptions } from "../../src/functions/args";
 import { tQuantileAt } from "../../src/engine/stats/distributions";
+import { excelErrorOf as excelError } from "../support/formula";
 import { nqpCitiesWithIndices, readCase, readCsvRows, REFERENCE, relErr } from "../support/reference";
 
 const TOL = 1e-8;
@@ -124,16 +124,6 @@ describe("FE2WAY arguments", () => {
     expect(rowOf(t, "value2")[1]).toBe("omitted");
     expect(relErr(rowOf(t, "value")[1], ref.coef.value)).toBeLessThan(TOL);
   });
-
-  function excelError(f: () => unknown): FormulaError {
-    try {
-      f();
-    } catch (e) {
-      expect(e).toBeInstanceOf(FormulaError);
-      return e as FormulaError;
-    }
-    throw new Error("no error raised");
-  }
 
   test("mismatched lengths name both arguments and their row counts", () => {
     const e = excelError(() => fe2way(y, x.slice(0, 150), id, yr));

@@ -4,7 +4,7 @@
  */
 import { fitLinear, LinearSpec } from "../../engine/models/linear";
 import { RegressionResult, VcovType } from "../../engine/models/result";
-import { getBool, getList, getString, ParsedArgs } from "../argv";
+import { DATA_FLAG, getBool, getList, getString, JSON_FLAG, ParsedArgs } from "../argv";
 import { CliCommand, CliIO } from "../command";
 import { readDataFile } from "../data";
 import { formatNumber, formatP, formatTable, keyed, toJson } from "../output";
@@ -95,7 +95,7 @@ export const command: CliCommand = {
   summary: "Linear regression with absorbed fixed effects (reghdfe/fixest conventions); OLS without --fe.",
   usage: "nqp fe --data FILE --y NAME --x A,B,C [--fe ID,YEAR] [--cluster ID[,YEAR]] [--vcov iid|hc1|cluster] [--noconstant] [--keep-singletons] [--json]",
   flags: {
-    data: { type: "string", meta: "FILE", required: true, description: ".csv or .xlsx (first sheet) with a header row" },
+    data: DATA_FLAG,
     y: { type: "string", meta: "NAME", required: true, description: "dependent variable" },
     x: { type: "list", meta: "A,B,C", required: true, description: "regressors, comma-separated" },
     fe: { type: "list", meta: "ID,YEAR", description: "fixed effects to absorb (any number; none = OLS with intercept)" },
@@ -103,7 +103,7 @@ export const command: CliCommand = {
     vcov: { type: "string", values: ["iid", "hc1", "cluster"], description: "variance: iid (default), hc1, cluster" },
     noconstant: { type: "boolean", description: "no intercept (through the origin without FE; with FE, _cons not reported)" },
     "keep-singletons": { type: "boolean", description: "keep singleton FE groups (fixest default); default drops them as reghdfe" },
-    json: { type: "boolean", description: "print one JSON object (NaN -> null)" },
+    json: JSON_FLAG,
   },
   details: [
     "Example (bundled sample):",
