@@ -33,7 +33,7 @@ export function schurCost(a: Int32Array, la: number, lb: number): number {
   return cost;
 }
 
-interface CountMatrix {
+export interface CountMatrix {
   readonly invA: Float64Array;
   readonly cntB: Float64Array;
   readonly start: Int32Array;
@@ -42,7 +42,7 @@ interface CountMatrix {
 }
 
 /** N (A x B counts) in CSR form, rows by A level. */
-function countMatrix(a: Int32Array, la: number, b: Int32Array, lb: number): CountMatrix {
+export function countMatrix(a: Int32Array, la: number, b: Int32Array, lb: number): CountMatrix {
   const n = a.length;
   const cntA = new Float64Array(la);
   const cntB = new Float64Array(lb);

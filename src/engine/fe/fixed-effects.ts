@@ -6,7 +6,8 @@
  * - one dimension: subtract group means (exact, one sweep);
  * - two dimensions: the Schur complement on the smaller one (direct2.ts), solved by Cholesky when it
  *   has <= 1000 levels (e.g. years: exact), else by preconditioned conjugate gradients (e.g. firms);
- * - more dimensions: alternating projections with Irons-Tuck acceleration to tolerance 1e-14 (projections.ts).
+ * - more dimensions: the largest by group means and the others by block CG on their Schur complement
+ *   (cg-absorb.ts), or on request alternating projections with Irons-Tuck acceleration (projections.ts).
  *
  * Rank of [D_1 ... D_m] (dfAbsorbed), as reghdfe and fixest count it:
  * - one FE: L_1;  two FE: L_1 + L_2 - C, C = connected components of the bipartite level graph (exact);
@@ -18,6 +19,7 @@ import { bipartiteComponents, Components } from "./components";
 import { buildDirectTwoWay, DirectTwoWay, schurCost } from "./direct2";
 import { denseCodes, groupCounts, subtractGroupMeans } from "./groups";
 import { alternatingProjections, ProjectionDim } from "./projections";
+import { buildCgAbsorber } from "./cg-absorb";
 
 export interface FeDimensionInput {
   readonly name: string;
@@ -35,7 +37,8 @@ export interface FeDimension {
 
 /**
  * "auto": one FE means; two FE: "direct" when the smaller has <= 1000 levels (and the dense Schur
- * complement is cheap), else "cg"; more FE: "projections".
+ * complement is cheap), else "cg"; more FE: "cg" (cg-absorb.ts). "projections" forces alternating
+ * projections for two or more FE.
  */
 export type DemeanMethod = "auto" | "direct" | "cg" | "projections";
 
@@ -64,6 +67,8 @@ export interface FixedEffects {
 }
 
 const DIRECT_MAX_LEVELS = 1000;
+/** Relative residual at which CG on three or more FE stops. */
+const CG_TOL = 1e-14;
 const DIRECT_MAX_COST = 5e7;
 
 export function buildFixedEffects(inputs: readonly FeDimensionInput[], opts: FixedEffectsOptions = {}): FixedEffects {
@@ -145,6 +150,17 @@ export function buildFixedEffects(inputs: readonly FeDimensionInput[], opts: Fix
     };
     const into: DemeanInto = (cols, out) => d.demeanInto(cols, cols.map((_, j) => out.subarray(j * n, (j + 1) * n)));
     return make(directMethod, demean, into);
+  }
+
+  if (dims.length >= 3 && method !== "projections") {
+    const byLevels = [...dims].sort((p, q) => q.levels - p.levels);
+    const cg = buildCgAbsorber(byLevels[0], byLevels.slice(1), CG_TOL, maxIter);
+    const demeanCg = (x: ArrayLike<number>, out?: Float64Array) => {
+      const o = out ?? new Float64Array(n);
+      cg.demeanInto([x], [o]);
+      return o;
+    };
+    return make("cg", demeanCg, (cols, out) => cg.demeanInto(cols, cols.map((_, j) => out.subarray(j * n, (j + 1) * n))));
   }
 
   const demean = (x: ArrayLike<number>, out?: Float64Array) => {

@@ -38,7 +38,9 @@ const cases: [string, number, number[], DemeanMethod][] = [
   ["two-way projections", 80, [15, 6], "projections"],
   ["two-way conjugate gradients", 80, [15, 6], "cg"],
   ["two-way conjugate gradients (sparse, disconnected)", 40, [18, 12], "cg"],
-  ["three-way projections", 120, [12, 5, 4], "auto"],
+  ["three-way conjugate gradients", 120, [12, 5, 4], "auto"],
+  ["three-way projections", 120, [12, 5, 4], "projections"],
+  ["four-way conjugate gradients (sparse)", 60, [15, 8, 5, 3], "auto"],
   ["two-way sparse (disconnected)", 30, [14, 9], "auto"],
 ];
 

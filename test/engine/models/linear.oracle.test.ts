@@ -37,7 +37,8 @@ const designs: [string, number, number[], DemeanMethod][] = [
   ["one-way", 70, [9], "auto"],
   ["two-way (Schur, Cholesky)", 90, [14, 6], "auto"],
   ["two-way (Schur, conjugate gradients)", 90, [14, 6], "cg"],
-  ["three-way (projections)", 150, [10, 5, 4], "auto"],
+  ["three-way (conjugate gradients)", 150, [10, 5, 4], "auto"],
+  ["three-way (projections)", 150, [10, 5, 4], "projections"],
 ];
 
 describe.each(designs)("absorbed FE == dummy-variable OLS: %s", (_label, n, levels, method) => {
