@@ -11,7 +11,7 @@
  *
  * Shapes: work vectors are row-major (level x column), so a level's k values sit together.
  */
-import { InputError } from "../frame/errors";
+import { blockPcg } from "./block-pcg";
 import { countMatrix } from "./direct2";
 
 export interface CgDimension {
@@ -113,78 +113,11 @@ export function buildCgAbsorber(big: CgDimension, rest: readonly CgDimension[], 
       });
       const R = new Float64Array(L * k);
       sumsByLevel(U, k, R);
-      const X = new Float64Array(L * k), Z = new Float64Array(L * k), P = new Float64Array(L * k), Q = new Float64Array(L * k);
-      const rr0 = new Float64Array(k), rz = new Float64Array(k), dot = new Float64Array(k), rr = new Float64Array(k);
-      for (let l = 0; l < L; l++) {
-        if (!live[l]) continue;
-        for (let c = 0; c < k; c++) {
-          const i = l * k + c;
-          Z[i] = R[i] / diag[l];
-          rr0[c] += R[i] * R[i];
-          rz[c] += R[i] * Z[i];
-        }
-      }
-      P.set(Z);
-      const active = new Uint8Array(k);
-      const XBest = new Float64Array(L * k);
-      const bestRR = Float64Array.from(rr0);
-      const bestIt = new Int32Array(k);
-      let nActive = 0;
-      for (let c = 0; c < k; c++) if ((active[c] = rr0[c] > 0 ? 1 : 0)) nActive++;
-      for (let it = 0; it < maxIter && nActive > 0; it++) {
-        withinDV(P, k, U, SA);
-        sumsByLevel(U, k, Q);
-        dot.fill(0);
-        for (let i = 0; i < L * k; i++) dot[i % k] += P[i] * Q[i];
-        rr.fill(0);
-        for (let l = 0; l < L; l++) {
-          for (let c = 0; c < k; c++) {
-            if (!active[c]) continue;
-            const i = l * k + c;
-            const alpha = rz[c] / dot[c];
-            X[i] += alpha * P[i];
-            R[i] -= alpha * Q[i];
-            rr[c] += R[i] * R[i];
-          }
-        }
-        for (let c = 0; c < k; c++) {
-          if (!active[c]) continue;
-          if (rr[c] < bestRR[c]) {
-            bestRR[c] = rr[c];
-            bestIt[c] = it;
-            for (let l = 0; l < L; l++) XBest[l * k + c] = X[l * k + c];
-          }
-          // Converged, or stalled: on a singular S rounding lets the residual climb again after its
-          // minimum, so the best iterate is kept and the column stops STALL steps after it.
-          if (rr[c] <= tol * tol * rr0[c] || it - bestIt[c] > STALL) {
-            active[c] = 0;
-            nActive--;
-          }
-        }
-        dot.fill(0);
-        for (let l = 0; l < L; l++) {
-          if (!live[l]) continue;
-          for (let c = 0; c < k; c++) {
-            const i = l * k + c;
-            Z[i] = R[i] / diag[l];
-            dot[c] += R[i] * Z[i];
-          }
-        }
-        for (let c = 0; c < k; c++) {
-          if (!active[c]) continue;
-          const beta = dot[c] / rz[c];
-          rz[c] = dot[c];
-          for (let l = 0; l < L; l++) P[l * k + c] = Z[l * k + c] + beta * P[l * k + c];
-        }
-      }
-      for (let c = 0; c < k; c++) {
-        if (!(bestRR[c] <= ACCEPT * ACCEPT * rr0[c]) && rr0[c] > 0) {
-          throw new InputError(
-            `Absorbing the fixed effects did not converge (relative residual ${Math.sqrt(bestRR[c] / rr0[c]).toExponential(1)} after ${maxIter} conjugate-gradient steps at most).`,
-            "num",
-          );
-        }
-      }
+      const matvec = (P: Float64Array, Q: Float64Array, kk: number) => {
+        withinDV(P, kk, U, SA);
+        sumsByLevel(U, kk, Q);
+      };
+      const XBest = blockPcg({ size: L, diag, live, matvec }, R, k, { tol, maxIter, stall: STALL, accept: ACCEPT });
       withinDV(XBest, k, U, SA);
       outs.forEach((out, c) => {
         for (let i = 0; i < n; i++) out[i] -= U[i * k + c];
