@@ -7,31 +7,17 @@
  * A = C^-1 Z'X, c = C^-1 Z'y, so no ill-conditioned normal equations are formed.
  * Shapes: Z n x L, X n x K, column-major; M L x L.
  */
-import { cholesky, crossprod, crossprodXY } from "../linalg/dense";
+import { cholesky, crossprod, crossprodXY, forwardSolve } from "../linalg/dense";
 import { householderQR, qrLeastSquares } from "../linalg/qr";
 import { ClusterCodes, MeatKind, momentMeat } from "./meat";
 import { hcat } from "./project";
 import { tsls } from "./tsls";
 
-/** Forward substitution: C^-1 B for lower-triangular C (L x L), B L x m. */
-function lowerSolve(C: Float64Array, L: number, B: Float64Array, m: number): Float64Array {
-  const X = Float64Array.from(B);
-  for (let c = 0; c < m; c++) {
-    const o = c * L;
-    for (let i = 0; i < L; i++) {
-      let s = X[o + i];
-      for (let l = 0; l < i; l++) s -= C[i + l * L] * X[o + l];
-      X[o + i] = s / C[i + i * L];
-    }
-  }
-  return X;
-}
-
 /** min_b of the GMM criterion with weight M^-1, given Z'X (L x K), Z'y (L). */
 export function gmmCriterionMin(ZX: Float64Array, Zy: Float64Array, M: Float64Array, L: number, K: number): number {
   const C = cholesky(M, L, 0);
-  const A = lowerSolve(C, L, ZX, K);
-  const c = lowerSolve(C, L, Zy, 1);
+  const A = forwardSolve(C, L, ZX, K);
+  const c = forwardSolve(C, L, Zy, 1);
   const f = householderQR(A, L, K);
   const { resid } = qrLeastSquares(f, A, c, "plain", 1);
   let J = 0;
