@@ -6,9 +6,8 @@
 import { mkdtempSync, rmSync, writeFileSync } from "fs";
 import { tmpdir } from "os";
 import { join } from "path";
-import { main } from "../../src/cli/main";
-import { CliIO } from "../../src/cli/command";
 import { nqpCitiesWithIndices, readCase, REFERENCE, relErr } from "../support/reference";
+import { runCli, writeCsv } from "../support/cli";
 
 const TOL = 1e-8;
 let dir: string;
@@ -18,17 +17,10 @@ const GRUNFELD = join(REFERENCE, "data", "grunfeld.csv");
 beforeAll(() => {
   dir = mkdtempSync(join(tmpdir(), "nqp-cli-"));
   nqpCsv = join(dir, "nqp_cities_with_indices.csv");
-  writeFileSync(nqpCsv, nqpCitiesWithIndices().map((r) => r.map((c) => (c === null || c === undefined ? "" : String(c))).join(",")).join("\n") + "\n");
+  writeCsv(nqpCsv, nqpCitiesWithIndices());
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-export async function runCli(argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = "";
-  let err = "";
-  const io: CliIO = { out: (t) => (out += t), err: (t) => (err += t), cwd: process.cwd() };
-  const code = await main(argv, io);
-  return { code, out, err };
-}
 
 const CASES = [
   "grunfeld_pooled_ols",

@@ -6,19 +6,13 @@
 import { mkdtempSync, writeFileSync } from "fs";
 import { tmpdir } from "os";
 import { join } from "path";
-import { main } from "../../src/cli/main";
 import { REFERENCE, nqpCitiesWithIndices, readCase, relErr } from "../support/reference";
 import { maxRelErr, referenceColumn } from "../engine/indices/fixtures";
+import { runCli as run } from "../support/cli";
 
 const TOL = 1e-10;
 const DATA = join(REFERENCE, "data", "nqp_cities.csv");
 
-async function run(argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = "";
-  let err = "";
-  const code = await main(argv, { out: (t) => (out += t), err: (t) => (err += t), cwd: process.cwd() });
-  return { code, out, err };
-}
 const nulls = (a: (number | null)[]) => Float64Array.from(a, (x) => (x === null ? NaN : x));
 
 describe("nqp entropy", () => {

@@ -3,30 +3,22 @@
  * reference case nqp_iv_lag1_lag2 (1e-8): the fe JSON shape plus first_stage and diagnostics objects;
  * --nosmall gives the ivreg2-default SEs; bad input exits 2 with a message.
  */
-import { mkdtempSync, rmSync, writeFileSync } from "fs";
+import { mkdtempSync, rmSync } from "fs";
 import { tmpdir } from "os";
 import { join } from "path";
-import { main } from "../../src/cli/main";
-import { CliIO } from "../../src/cli/command";
 import { readCase, relErr } from "../support/reference";
 import { nqpRowsWithLags } from "../engine/iv/nqp-lags";
+import { runCli, writeCsv } from "../support/cli";
 
 let dir: string;
 let csv: string;
 beforeAll(() => {
   dir = mkdtempSync(join(tmpdir(), "nqp-iv-"));
   csv = join(dir, "nqp_iv.csv");
-  writeFileSync(csv, nqpRowsWithLags().map((r) => r.map((c) => (c === null || c === undefined ? "" : String(c))).join(",")).join("\n") + "\n");
+  writeCsv(csv, nqpRowsWithLags());
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-async function runCli(argv: string[]) {
-  let out = "";
-  let err = "";
-  const io: CliIO = { out: (t) => (out += t), err: (t) => (err += t), cwd: process.cwd() };
-  const code = await main(argv, io);
-  return { code, out, err };
-}
 
 const BASE = ["iv", "--y", "ER", "--endog", "NQP", "--instruments", "L1_NQP,L2_NQP", "--x", "GDP,FTE,BOOK,OPEN,FEF", "--fe", "city_id,year", "--cluster", "city_id"];
 

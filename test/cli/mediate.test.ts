@@ -7,12 +7,11 @@
  * (outside jest's vm sandbox, which slows Math.* in hot loops) and must finish in under 10 s.
  */
 import { execFileSync } from "child_process";
-import { mkdtempSync, rmSync, writeFileSync } from "fs";
+import { mkdtempSync, rmSync } from "fs";
 import { tmpdir } from "os";
 import { join } from "path";
-import { CliIO } from "../../src/cli/command";
-import { main } from "../../src/cli/main";
 import { nqpCitiesWithIndices, readCase, relErr } from "../support/reference";
+import { runCli as run, writeCsv } from "../support/cli";
 
 const TOL = 1e-8;
 const ROOT = join(__dirname, "../..");
@@ -22,17 +21,10 @@ let csv: string;
 beforeAll(() => {
   dir = mkdtempSync(join(tmpdir(), "nqp-med-"));
   csv = join(dir, "nqp.csv");
-  writeFileSync(csv, nqpCitiesWithIndices().map((r) => r.map((c) => (c === null || c === undefined ? "" : String(c))).join(",")).join("\n") + "\n");
+  writeCsv(csv, nqpCitiesWithIndices());
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-async function run(argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = "";
-  let err = "";
-  const io: CliIO = { out: (t) => (out += t), err: (t) => (err += t), cwd: process.cwd() };
-  const code = await main(argv, io);
-  return { code, out, err };
-}
 
 const model = ["--y", "ER", "--fe", "city_id,year", "--cluster", "city_id"];
 const X = "NQP,GDP,FTE,BOOK,OPEN,FEF";

@@ -7,9 +7,8 @@ import ExcelJS from "exceljs";
 import { mkdtempSync, rmSync, writeFileSync } from "fs";
 import { tmpdir } from "os";
 import { join } from "path";
-import { main } from "../../src/cli/main";
-import { CliIO } from "../../src/cli/command";
 import { REFERENCE, readCase, relErr } from "../support/reference";
+import { runCli } from "../support/cli";
 
 const DATA = join(REFERENCE, "data", "grunfeld.csv");
 let dir: string;
@@ -18,13 +17,6 @@ beforeAll(() => {
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-async function runCli(argv: string[]) {
-  let out = "";
-  let err = "";
-  const io: CliIO = { out: (t) => (out += t), err: (t) => (err += t), cwd: process.cwd() };
-  const code = await main(argv, io);
-  return { code, out, err };
-}
 
 function specFile(name: string, spec: unknown): string {
   const p = join(dir, name);
