@@ -1,7 +1,7 @@
 /**
  * What the task pane asks of the workbook, as one interface: read the data block (chunked), list
  * tables, write a result table to a NEW sheet, list the runs recorded with the add-in's tables, and
- * refresh one of those tables in place (Re-run). Components receive it through React context
+ * refresh one of those tables in place (Re-run); write computed columns (index scores) to a NEW sheet. Components receive it through React context
  * (src/taskpane/services.tsx); `createOfficeWorkbook` implements it on Office.js, tests use fakes.
  */
 import type { DataSource, ReadOptions, ReadResult } from "./range-reader";
@@ -9,6 +9,7 @@ import type { ExcelRunner } from "./context";
 import { listTables, readDataRange } from "./range-reader";
 import { readSpecs } from "./spec-store";
 import { rewriteTableSheet, writeTableToNewSheet } from "./table-writer";
+import { writeColumnsToNewSheet, WriteColumnsRequest } from "./columns-writer";
 import type { Table } from "../report/table";
 
 /** A run recorded with an output sheet: enough to re-run it. */
@@ -42,6 +43,8 @@ export interface PaneWorkbook {
   listRuns(): Promise<RunRecord[]>;
   /** Rewrites the table on `sheet`, which must be an add-in output sheet (checked by the spec store). */
   rewriteTable(sheet: string, req: WriteRequest): Promise<void>;
+  /** Writes a data block (header + columns, chunked) to a new sheet; returns the sheet's name. Not recorded as a run. */
+  writeColumns(req: WriteColumnsRequest): Promise<string>;
 }
 
 
@@ -67,6 +70,7 @@ export function createOfficeWorkbook(run: ExcelRunner): PaneWorkbook {
     rewriteTable: async (sheet, req) => {
       await rewriteTableSheet(run, sheet, req.table, { spec: specOf(req) });
     },
+    writeColumns: async (req) => (await writeColumnsToNewSheet(run, req)).sheetName,
     listRuns: async () =>
       (await readSpecs(run)).flatMap((r) =>
         isPaneSpec(r.spec) ? [{ sheet: r.sheetName, title: r.title, when: r.written, spec: r.spec.job, options: r.spec.options, source: r.spec.source }] : [],

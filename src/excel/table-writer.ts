@@ -49,7 +49,8 @@ export interface WrittenTable {
 const CANDIDATES_PER_SYNC = 25;
 const DEFAULT_CHUNK_ROWS = 500;
 
-function counted(ctx: Excel.RequestContext): { sync: () => Promise<void>; count: () => number } {
+/** ctx.sync() with a count of the calls (the writers report their sync budget). */
+export function counted(ctx: Excel.RequestContext): { sync: () => Promise<void>; count: () => number } {
   let n = 0;
   return {
     sync: async () => {
@@ -60,12 +61,13 @@ function counted(ctx: Excel.RequestContext): { sync: () => Promise<void>; count:
   };
 }
 
-async function freeSheetName(ctx: Excel.RequestContext, base: string, sync: () => Promise<void>, pendingSpec: () => void): Promise<string> {
+/** The first free name among `base`, `base (2)`, ... probed 25 per sync; `beforeFirstSync` queues more work on that sync. */
+export async function freeSheetName(ctx: Excel.RequestContext, base: string, sync: () => Promise<void>, beforeFirstSync: () => void = () => undefined): Promise<string> {
   const b = validSheetName(base);
   for (let start = 1; ; start += CANDIDATES_PER_SYNC) {
     const names = Array.from({ length: CANDIDATES_PER_SYNC }, (_, i) => candidateName(b, start + i));
     const probes = names.map((n) => ctx.workbook.worksheets.getItemOrNullObject(n));
-    if (start === 1) pendingSpec();
+    if (start === 1) beforeFirstSync();
     await sync();
     const free = probes.findIndex((p) => p.isNullObject);
     if (free >= 0) return names[free];

@@ -13,6 +13,7 @@ import { martinResilience } from "../../engine/indices/resilience";
 import { describeColumns } from "../../engine/stats/describe";
 import { buildDescriptivesTable } from "../../report/descriptives-table";
 import { entropyWeightsTable, resilienceTable } from "./index-tables";
+import { entropyScoreSheet, resilienceScoreSheet } from "./score-sheet";
 import type { DescribeSpec, EntropySpec, JobKind, JobOutput, JobSpec, ResilienceSpec } from "./protocol";
 
 const describe: JobRunner<DescribeSpec> = async (spec, { frame, options }) => {
@@ -42,6 +43,7 @@ const entropy: JobRunner<EntropySpec> = async (spec, { frame, options }) => {
     table: entropyWeightsTable(res, layers, spec.outName, options.decimals),
     summary: `${spec.outName}: ${res.nUsed} of ${res.nRows} rows scored from ${names.length} indicators.`,
     columns: [{ name: spec.outName, values: res.scores }],
+    scores: entropyScoreSheet(res, frame, spec.outName, spec.id, spec.time),
   };
 };
 
@@ -56,6 +58,7 @@ const resilience: JobRunner<ResilienceSpec> = async (spec, { frame, options }) =
     table: resilienceTable(res, time, spec.outName, options.decimals),
     summary: `${spec.outName}: defined for ${frame.nrow - res.nMissing} of ${frame.nrow} rows.`,
     columns: [{ name: spec.outName, values: res.values }],
+    scores: resilienceScoreSheet(res, frame, spec.outName, spec.id, spec.time),
   };
 };
 

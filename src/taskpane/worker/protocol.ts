@@ -65,9 +65,13 @@ export interface RobustnessSpec extends RegressionCore {
   readonly checks: readonly RobustnessCheck[];
   /** For alt_outcome. */
   readonly altOutcome?: string;
-  /** For drop_groups: values of the panel id (or of dropBy) to drop. */
+  /**
+   * For drop_groups: rows whose `dropBy` equals one of `dropValues` are dropped ("flag": dropBy is a 0/1
+   * column and dropValues is ["1"]). Without dropValues: a `municipality` = 1 column, if the data have one.
+   */
   readonly dropBy?: string;
   readonly dropValues?: readonly string[];
+  readonly dropRule?: "values" | "flag";
   /** For trim_period: first and last period kept. */
   readonly period?: readonly [number, number];
 }
@@ -100,6 +104,20 @@ export interface PaneTableOptions {
   readonly decimals: number;
 }
 
+/** Index scores laid out for their own sheet: id and time (as in the data), then the score columns, row-aligned. */
+export interface ScoreSheet {
+  /** Wanted sheet name, e.g. "NQP scores". */
+  readonly sheetName: string;
+  /** The panel id / time columns (text or numbers, null = missing); "Data row" when the index has neither. */
+  readonly keys: readonly { readonly name: string; readonly values: readonly (string | number | null)[] }[];
+  /** Score columns; NaN = undefined (a blank cell). */
+  readonly scores: readonly { readonly name: string; readonly values: Float64Array }[];
+  /** Rows whose main score is undefined. */
+  readonly blankRows: number;
+  /** Why those rows are blank, in words (written beside the block and shown in the pane). */
+  readonly note: string;
+}
+
 export interface JobOutput {
   readonly kind: JobKind;
   /** The publication table (report/ table model): preview in the pane, then written to a new sheet. */
@@ -108,6 +126,8 @@ export interface JobOutput {
   readonly summary: string;
   /** New columns the job computed (indices). The engine adds them to the loaded data for later models. */
   readonly columns?: readonly { readonly name: string; readonly values: Float64Array }[];
+  /** For the index builders: the scores as their own sheet ("Write scores"). */
+  readonly scores?: ScoreSheet;
   /** The data profile after adding `columns` (set by the engine host). */
   readonly profile?: DataProfile;
 }
