@@ -30,7 +30,36 @@ function factorBuffer(B: Float64Array, rows: number, m: number, top: number): vo
     for (let i = from; i < rows; i++) B[oj + i] *= iv0;
     const tau = (alpha - x0) / alpha;
     B[oj + j] = alpha;
-    for (let c = j + 1; c < m; c++) {
+    // Columns to the right in groups of four: each dot product keeps its own sequential sum (same
+    // rounding as one column at a time), but the four chains run side by side and v is loaded once.
+    let c = j + 1;
+    for (; c + 3 < m; c += 4) {
+      const o0 = c * rows, o1 = o0 + rows, o2 = o1 + rows, o3 = o2 + rows;
+      let s0 = B[o0 + j], s1 = B[o1 + j], s2 = B[o2 + j], s3 = B[o3 + j];
+      for (let i = from; i < rows; i++) {
+        const v = B[oj + i];
+        s0 += v * B[o0 + i];
+        s1 += v * B[o1 + i];
+        s2 += v * B[o2 + i];
+        s3 += v * B[o3 + i];
+      }
+      s0 *= tau;
+      s1 *= tau;
+      s2 *= tau;
+      s3 *= tau;
+      B[o0 + j] -= s0;
+      B[o1 + j] -= s1;
+      B[o2 + j] -= s2;
+      B[o3 + j] -= s3;
+      for (let i = from; i < rows; i++) {
+        const v = B[oj + i];
+        B[o0 + i] -= s0 * v;
+        B[o1 + i] -= s1 * v;
+        B[o2 + i] -= s2 * v;
+        B[o3 + i] -= s3 * v;
+      }
+    }
+    for (; c < m; c++) {
       const oc = c * rows;
       let s = B[oc + j];
       for (let i = from; i < rows; i++) s += B[oj + i] * B[oc + i];
