@@ -124,6 +124,20 @@ function Pane(): React.JSX.Element {
     }
   };
 
+  const onWriteScores = async () => {
+    const sheetData = run.output?.scores;
+    if (!sheetData) return;
+    setRun((r) => ({ ...r, status: "writing" }));
+    try {
+      const sheet = await workbook.writeColumns({ sheetName: sheetData.sheetName, columns: [...sheetData.keys, ...sheetData.scores], notes: [sheetData.note] });
+      const cols = sheetData.scores.map((c) => c.name).join(", ");
+      const text = `${cols}, one row per data row, are on the new sheet "${sheet}". ${sheetData.note}`;
+      setRun((r) => ({ ...r, status: "idle", message: { intent: "success", title: "Scores written", text } }));
+    } catch (e) {
+      setRun((r) => ({ ...r, status: "idle", message: friendlyError(e) }));
+    }
+  };
+
   const onRerun = async (rec: RunRecord) => {
     await load(rec.source);
     const out = await execute(rec.spec as JobSpec, rec.options as PaneTableOptions);
@@ -166,7 +180,7 @@ function Pane(): React.JSX.Element {
           3. Run
         </Subtitle2>
         <OptionsPanel options={options} onChange={setOptions} />
-        <div style={{ display: "flex", gap: 6, marginTop: 6 }}>
+        <div style={{ display: "flex", flexWrap: "wrap", gap: 6, marginTop: 6 }}>
           <Button appearance="primary" disabled={!ready || busy} onClick={() => void onRun()}>
             Run
           </Button>
@@ -174,6 +188,11 @@ function Pane(): React.JSX.Element {
           <Button disabled={!run.output || busy} onClick={() => void onWrite()}>
             Write table
           </Button>
+          {run.output?.scores && (
+            <Button disabled={busy} onClick={() => void onWriteScores()} title="The id, time and score columns, one row per data row, on a new sheet">
+              Write scores
+            </Button>
+          )}
         </div>
         {run.status === "running" && (
           <Field validationState="none" validationMessage={run.progress ? `${run.progress.task}: ${run.progress.done} of ${run.progress.total}` : "Running..."}>
