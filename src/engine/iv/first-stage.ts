@@ -3,11 +3,11 @@
  * with the regress-style small-sample variance ivreg2 uses for e(first) (iid: RSS/(N - L - sdofminus);
  * HC1: N/(N - L - sdofminus); CR1: (N-1)/(N - L - sdofminus) G/(G-1)), the F test of the excluded
  * instruments (Wald / L1 with F(L1, N - L - sdofminus) or F(L1, G - 1)), and the partial R-squared of
- * the excluded instruments.
+ * the excluded instruments. The F is NaN when the instruments' covariance is singular (e.g. 2 clusters).
  * Shapes: Zfull n x L (instruments: included exogenous and excluded), column-major.
  */
 import { breadFromQR, qrLeastSquares } from "../linalg/qr";
-import { symSolve } from "../linalg/dense";
+import { NotPositiveDefiniteError, symSolve } from "../linalg/dense";
 import { fUpperP, tTwoSidedP } from "../stats/distributions";
 import { ClusterCodes, MeatKind } from "./meat";
 import { Projector, selectColumns } from "./project";
@@ -79,10 +79,16 @@ export function firstStage(inp: FirstStageInput): FirstStage {
       bs[i] = coef[a];
       ex.forEach((b, j) => (Vs[i + j * l1] = vcov[a + b * L]));
     });
-    const sol = symSolve(Vs, l1, bs, 1);
-    let w = 0;
-    for (let i = 0; i < l1; i++) w += bs[i] * sol[i];
-    f = w / l1;
+    try {
+      const sol = symSolve(Vs, l1, bs, 1);
+      let w = 0;
+      for (let i = 0; i < l1; i++) w += bs[i] * sol[i];
+      f = w / l1;
+    } catch (e) {
+      // A clustered covariance of rank < L1 (fewer clusters than instruments): no Wald F (NaN), as
+      // Stata posts none. Anything else is a real error.
+      if (!(e instanceof NotPositiveDefiniteError)) throw e;
+    }
   }
   let tssPartial = 0;
   for (let i = 0; i < n; i++) tssPartial += inp.xPartialled[i] * inp.xPartialled[i];

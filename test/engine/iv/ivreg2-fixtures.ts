@@ -4,7 +4,8 @@
  * Blank fields are Stata's "not posted" and come back as NaN.
  */
 import { join } from "path";
-import { REFERENCE, readCsvRows } from "../../support/reference";
+import { Diagnostic } from "../../../src/engine/stats/diagnostic";
+import { REFERENCE, readCsvRows, relErr } from "../../support/reference";
 
 export const IVREG2_DIR = join(REFERENCE, "stata-ivreg2");
 
@@ -51,4 +52,58 @@ export function readFirstStage(file: string): { endog: string[]; stats: Record<s
   const stats: Record<string, number[]> = {};
   for (const r of rows.slice(1)) stats[r[0]] = r.slice(1).map(num);
   return { endog: rows[0].slice(1), stats };
+}
+
+/** Columns `names` of `data` at `rows` as an n x k column-major block ("_cons" = ones; `float32` names rounded as Stata stores them). */
+export function columns(data: Record<string, Float64Array>, rows: readonly number[], names: readonly string[], float32: readonly string[] = []): Float64Array {
+  const n = rows.length;
+  const out = new Float64Array(n * names.length);
+  names.forEach((nm, j) => rows.forEach((r, i) => {
+    out[i + j * n] = nm === "_cons" ? 1 : float32.includes(nm) ? Math.fround(data[nm][r]) : data[nm][r];
+  }));
+  return out;
+}
+
+/** Row indices where every named column is present. */
+export function completeRows(data: Record<string, Float64Array>, names: readonly string[]): number[] {
+  const rows: number[] = [];
+  const len = data[names[0]].length;
+  for (let i = 0; i < len; i++) if (names.every((c) => !Number.isNaN(data[c][i]))) rows.push(i);
+  return rows;
+}
+
+/** The statistic of the diagnostic named `name` (throws when it is missing). */
+export function diag(r: { diagnostics: readonly Diagnostic[] }, name: string): number {
+  const d = r.diagnostics.find((x) => x.name === name);
+  if (!d) throw new Error(`no diagnostic ${name}`);
+  return d.statistic;
+}
+
+export function expectRel(actual: number, expected: number, what: string, tol = 1e-7): void {
+  const e = relErr(actual, expected);
+  if (!(e <= tol)) throw new Error(`${what}: got ${actual}, Stata ${expected} (rel. error ${e.toExponential(2)})`);
+}
+
+/** Coefficients and SEs in file order (terms must match), and the VCV relative to its largest entry. */
+export function expectCoefVcov(
+  r: { terms: readonly string[]; coef: Float64Array; se: Float64Array; vcov: Float64Array },
+  coefFile: string, vcovFile: string | null, tol = 1e-7,
+): void {
+  const coef = readCoef(coefFile);
+  if (r.terms.length !== coef.length || r.terms.some((t, j) => t !== coef[j].term)) {
+    throw new Error(`${coefFile}: terms ${r.terms.join(",")} vs Stata ${coef.map((c) => c.term).join(",")}`);
+  }
+  coef.forEach((c, j) => {
+    expectRel(r.coef[j], c.estimate, `${coefFile} coef ${c.term}`, tol);
+    expectRel(r.se[j], c.se, `${coefFile} se ${c.term}`, tol);
+  });
+  if (vcovFile === null) return;
+  const V = readVcov(vcovFile);
+  const k = coef.length;
+  let maxAbs = 0;
+  for (const row of V) for (const v of row) maxAbs = Math.max(maxAbs, Math.abs(v));
+  for (let i = 0; i < k; i++) for (let j = 0; j < k; j++) {
+    const e = Math.abs(r.vcov[i + j * k] - V[i][j]) / maxAbs;
+    if (!(e < tol)) throw new Error(`${vcovFile}[${i},${j}]: got ${r.vcov[i + j * k]}, Stata ${V[i][j]} (error ${e.toExponential(2)} of max |V|)`);
+  }
 }

@@ -7,30 +7,9 @@
 import { encodeKeys } from "../../../src/engine/frame";
 import { IvColumns, ivreg2 } from "../../../src/engine/iv/ivreg2";
 import { MeatKind } from "../../../src/engine/iv/meat";
-import { relErr } from "../../support/reference";
-import { readCoef, readDiagnostics, readFirstStage, readIvData, readVcov } from "./ivreg2-fixtures";
+import { columns, diag, expectRel, readCoef, readDiagnostics, readFirstStage, readIvData, readVcov } from "./ivreg2-fixtures";
 
 const TOL = 1e-7;
-
-function columns(data: Record<string, Float64Array>, rows: number[], names: readonly string[], float32: readonly string[] = []): Float64Array {
-  const n = rows.length;
-  const out = new Float64Array(n * names.length);
-  names.forEach((nm, j) => rows.forEach((r, i) => {
-    out[i + j * n] = nm === "_cons" ? 1 : float32.includes(nm) ? Math.fround(data[nm][r]) : data[nm][r];
-  }));
-  return out;
-}
-
-function diag(r: ReturnType<typeof ivreg2>, name: string): number {
-  const d = r.diagnostics.find((x) => x.name === name);
-  if (!d) throw new Error(`no diagnostic ${name}`);
-  return d.statistic;
-}
-
-function expectRel(actual: number, expected: number, what: string): void {
-  const e = relErr(actual, expected);
-  if (!(e <= TOL)) throw new Error(`${what}: got ${actual}, Stata ${expected} (rel. error ${e.toExponential(2)})`);
-}
 
 describe("Card (1995) IV, ivreg2 fixtures", () => {
   const card = readIvData("card_data.csv");
