@@ -167,18 +167,43 @@ function variants(s: RobustnessSpec, ctx: JobContext): RobustnessVariant[] {
     if (c === "winsorize") out.push({ label: "Winsorised 1/99", steps: [{ kind: "winsorize", vars: [s.y, ...s.x, ...s.controls] }] });
     else if (c === "alt_outcome") out.push({ label: `Outcome ${s.altOutcome}`, steps: [{ kind: "replaceOutcome", y: s.altOutcome! }] });
     else if (c === "lag_x") out.push({ label: `Lagged ${s.x[0]}`, steps: [{ kind: "lagRegressor", lag: 1 }] });
-    else if (c === "drop_groups") {
-      const by = s.dropBy ?? "";
-      const values = s.dropValues?.length ? s.dropValues : municipalities(ctx.frame);
-      if (!values.length) throw new InputError("Dropping units needs the values to drop: no 'municipality' = 1 column was found in the data.");
-      out.push({ label: "Without municipalities", steps: [{ kind: "dropGroups", column: values === s.dropValues ? by : "municipality", values }] });
-    } else if (c === "trim_period") out.push({ label: s.period ? `${s.period[0]}-${s.period[1]}` : "Without the last period", steps: [{ kind: "period", ...(s.period ? { from: s.period[0], to: s.period[1] } : {}) }] });
+    else if (c === "drop_groups") out.push(dropVariant(s, ctx.frame));
+    else if (c === "trim_period") out.push({ label: s.period ? `${s.period[0]}-${s.period[1]}` : "Without the last period", steps: [{ kind: "period", ...(s.period ? { from: s.period[0], to: s.period[1] } : {}) }] });
   }
   return out;
 }
 
-function municipalities(frame: Frame): string[] {
-  return frame.columns.has("municipality") ? ["1"] : [];
+/** A 0/1 flag column: numeric, every non-missing value 0 or 1. */
+function requireFlag(frame: Frame, name: string): void {
+  const v = requireNumeric(frame, name, "flag column");
+  const bad = v.findIndex((x) => !Number.isNaN(x) && x !== 0 && x !== 1);
+  if (bad >= 0) throw new InputError(`"${name}" is not a 0/1 flag: data row ${bad + 1} holds ${v[bad]}. Choose a 0/1 column, or drop by chosen values of "${name}".`);
+}
+
+/**
+ * drop_groups: rows whose `dropBy` is one of `dropValues`, or rows flagged 1 in a 0/1 column. Specs
+ * written before the rule existed (no rule, no values) drop `municipality` = 1.
+ */
+function dropVariant(s: RobustnessSpec, frame: Frame): RobustnessVariant {
+  const legacy = !s.dropRule && !s.dropValues?.length;
+  const rule = s.dropRule ?? (legacy ? "flag" : "values");
+  const by = legacy ? (frame.columns.has("municipality") ? "municipality" : "") : (s.dropBy ?? "");
+  if (!by) throw new InputError("Dropping groups needs a column to drop by: a group column such as province (with the values to drop) or a 0/1 flag such as municipality.");
+  if (rule === "flag") {
+    requireFlag(frame, by);
+    return { label: by === "municipality" ? "Without municipalities" : `Without ${by} = 1`, steps: [{ kind: "dropGroups", column: by, values: ["1"] }] };
+  }
+  const values = [...new Set((s.dropValues ?? []).map((v) => v.trim()).filter((v) => v !== ""))];
+  if (!values.length) throw new InputError(`List the values of "${by}" to drop, separated by commas (e.g. P01, P02).`);
+  return { label: values.length <= 3 ? `Without ${values.join(", ")}` : `Without ${values.length} ${by} values`, steps: [{ kind: "dropGroups", column: by, values }] };
+}
+
+/** "Without P01, P02": 88 data rows dropped (P01 44, P02 44), N 2840 -> 2760. */
+function dropNote(label: string, byGroup: Readonly<Record<string, number>>, column: string, nBase: number, n: number): string {
+  const groups = Object.entries(byGroup);
+  const rows = groups.reduce((a, [, c]) => a + c, 0);
+  const each = groups.length > 1 ? ` (${groups.map(([v, c]) => `${v}: ${c}`).join(", ")})` : "";
+  return `"${label}" drops the ${rows} data rows with ${column} = ${groups.map(([v]) => v).join(", ")}${each}; N ${nBase} -> ${n}.`;
 }
 
 export const robustness: JobRunner<RobustnessSpec> = async (s, ctx) => {
@@ -189,13 +214,17 @@ export const robustness: JobRunner<RobustnessSpec> = async (s, ctx) => {
   const base = linearSpec(s, [...s.x, ...s.controls]);
   const columns: ModelColumn[] = [{ result: fitLinear(ctx.frame, base), group: "Baseline" }];
   const panel = { id: s.fe[0] ?? "", time: s.fe[1] ?? "" };
+  const notes: string[] = [];
   for (const v of variants(s, ctx)) {
     const p = prepareVariant(ctx.frame, base, { panel, treat: s.x[0] }, v);
-    columns.push({ result: fitLinear(p.frame, p.spec), group: p.label });
+    const result = fitLinear(p.frame, p.spec);
+    columns.push({ result, group: p.label });
+    const drop = v.steps.find((st) => st.kind === "dropGroups");
+    if (drop?.kind === "dropGroups") notes.push(dropNote(p.label, p.changes.rowsDroppedByGroup, drop.column, columns[0].result.n, result.n));
   }
   return {
     kind: "robustness",
-    table: buildRegressionTable({ title: "Robustness checks", columns, terms: s.x, controls: s.controls, feRows: feRows(s), options: tableOptions(ctx) }),
-    summary: `${columns.length - 1} check(s) beside the baseline (N = ${columns[0].result.n}).`,
+    table: buildRegressionTable({ title: "Robustness checks", columns, terms: s.x, controls: s.controls, feRows: feRows(s), options: tableOptions(ctx), notes }),
+    summary: [`${columns.length - 1} check(s) beside the baseline (N = ${columns[0].result.n}).`, ...notes].join(" "),
   };
 };
