@@ -14,6 +14,7 @@
 import { blockPcg } from "./block-pcg";
 import { cholesky, choleskySolve } from "../linalg/dense";
 import { bipartiteComponents, Components } from "./components";
+import { addByGroup } from "./groups";
 
 export interface DirectTwoWay {
   /** Residualises x on both FE; writes into out (may alias x). */
@@ -46,16 +47,21 @@ export function countMatrix(a: Int32Array, la: number, b: Int32Array, lb: number
   const n = a.length;
   const cntA = new Float64Array(la);
   const cntB = new Float64Array(lb);
+  let sorted = true;
   for (let i = 0; i < n; i++) {
     cntA[a[i]]++;
     cntB[b[i]]++;
+    if (i > 0 && a[i] < a[i - 1]) sorted = false;
   }
   const rowStart = new Int32Array(la + 1);
-  for (let i = 0; i < n; i++) rowStart[a[i] + 1]++;
-  for (let g = 0; g < la; g++) rowStart[g + 1] += rowStart[g];
-  const pos = rowStart.slice(0, la);
-  const order = new Int32Array(n);
-  for (let i = 0; i < n; i++) order[pos[a[i]]++] = i;
+  for (let g = 0; g < la; g++) rowStart[g + 1] = rowStart[g] + cntA[g];
+  // Rows by A level: the rows themselves when the data are sorted by A (panels sorted by unit).
+  let order: Int32Array | null = null;
+  if (!sorted) {
+    const pos = rowStart.slice(0, la);
+    order = new Int32Array(n);
+    for (let i = 0; i < n; i++) order[pos[a[i]]++] = i;
+  }
   const v = new Float64Array(lb);
   const touched = new Int32Array(lb);
   const start = new Int32Array(la + 1);
@@ -65,7 +71,7 @@ export function countMatrix(a: Int32Array, la: number, b: Int32Array, lb: number
   for (let g = 0; g < la; g++) {
     let m = 0;
     for (let p = rowStart[g]; p < rowStart[g + 1]; p++) {
-      const t = b[order[p]];
+      const t = b[order ? order[p] : p];
       if (v[t] === 0) touched[m++] = t;
       v[t]++;
     }
@@ -91,15 +97,20 @@ function choleskySchur(N: CountMatrix, lb: number, free: Int32Array): SchurSolve
   free.forEach((t, j) => (idx[t] = j));
   const S = new Float64Array(m * m);
   for (let j = 0; j < m; j++) S[j + j * m] = N.cntB[free[j]];
-  for (let g = 0; g + 1 < N.start.length; g++) {
+  // Only the lower triangle (x >= y): all that `cholesky` reads.
+  const { start, cnt } = N;
+  const freeCol = new Int32Array(N.col.length);
+  for (let e = 0; e < freeCol.length; e++) freeCol[e] = idx[N.col[e]];
+  for (let g = 0; g + 1 < start.length; g++) {
     const w = N.invA[g];
-    for (let e = N.start[g]; e < N.start[g + 1]; e++) {
-      const x = idx[N.col[e]];
+    const e1 = start[g + 1];
+    for (let e = start[g]; e < e1; e++) {
+      const x = freeCol[e];
       if (x < 0) continue;
-      const vx = N.cnt[e] * w;
-      for (let f = N.start[g]; f < N.start[g + 1]; f++) {
-        const y = idx[N.col[f]];
-        if (y >= 0) S[x + y * m] -= vx * N.cnt[f];
+      const vx = cnt[e] * w;
+      for (let f = start[g]; f < e1; f++) {
+        const y = freeCol[f];
+        if (y >= 0 && y <= x) S[x + y * m] -= vx * cnt[f];
       }
     }
   }
@@ -189,7 +200,7 @@ export function buildDirectTwoWay(a: Int32Array, la: number, b: Int32Array, lb: 
   /** Passes 1-2 for one column: out = M_A x, and B'M_A x into rhs. */
   const withinA = (x: ArrayLike<number>, out: Float64Array, rhs: Float64Array): void => {
     sumA.fill(0);
-    for (let i = 0; i < n; i++) sumA[a[i]] += x[i];
+    addByGroup(a, x, sumA);
     for (let g = 0; g < la; g++) sumA[g] *= invA[g];
     for (let i = 0; i < n; i++) {
       const r = x[i] - sumA[a[i]];

@@ -15,10 +15,25 @@ export interface DenseCodes {
 export function denseCodes(codes: ArrayLike<number>, what = "group"): DenseCodes {
   const n = codes.length;
   let max = -1;
+  // Codes that are already 0..L-1 in order of first appearance (e.g. re-coded before) are their own
+  // dense coding: detected in the same pass, then copied without the level map.
+  let inOrder = true;
   for (let i = 0; i < n; i++) {
     const c = codes[i];
     if (c < 0) throw new InputError(`${what} has a missing value at row ${i + 1}; select the sample before building groups.`);
-    if (c > max) max = c;
+    if ((c | 0) !== c) inOrder = false;
+    if (c > max) {
+      if (c !== max + 1) inOrder = false;
+      max = c;
+    }
+  }
+  if (inOrder && Number.isInteger(max)) {
+    const out = new Int32Array(n);
+    if (codes instanceof Int32Array) out.set(codes);
+    else for (let i = 0; i < n; i++) out[i] = codes[i];
+    const original = new Int32Array(max + 1);
+    for (let l = 0; l <= max; l++) original[l] = l;
+    return { codes: out, levels: max + 1, original };
   }
   const map = new Int32Array(max + 1).fill(-1);
   const out = new Int32Array(n);
@@ -46,15 +61,53 @@ export function groupCounts(codes: Int32Array, levels: number): Float64Array {
 export function groupSums(codes: Int32Array, levels: number, x: ArrayLike<number>, out?: Float64Array): Float64Array {
   const s = out ?? new Float64Array(levels);
   if (out) s.fill(0);
-  for (let i = 0; i < codes.length; i++) s[codes[i]] += x[i];
+  addByGroup(codes, x, s);
   return s;
+}
+
+/**
+ * s[codes[i]] += x[i] for every i, adding each run of equal codes in a register first: on sorted
+ * panels (rows of a unit together) this avoids a store-to-load chain through s. Each group's sum is
+ * still a left-to-right sum of its values (bitwise the plain loop's when a group is one run).
+ */
+export function addByGroup(codes: Int32Array, x: ArrayLike<number>, s: Float64Array): void {
+  const n = codes.length;
+  if (n === 0) return;
+  let g = codes[0];
+  let acc = x[0];
+  for (let i = 1; i < n; i++) {
+    const c = codes[i];
+    if (c !== g) {
+      s[g] += acc;
+      g = c;
+      acc = x[i];
+    } else acc += x[i];
+  }
+  s[g] += acc;
+}
+
+/** s[codes[i]] += x[i] * y[i] for every i (run-wise as `addByGroup`). */
+export function addProductByGroup(codes: Int32Array, x: ArrayLike<number>, y: ArrayLike<number>, s: Float64Array): void {
+  const n = codes.length;
+  if (n === 0) return;
+  let g = codes[0];
+  let acc = x[0] * y[0];
+  for (let i = 1; i < n; i++) {
+    const c = codes[i];
+    if (c !== g) {
+      s[g] += acc;
+      g = c;
+      acc = x[i] * y[i];
+    } else acc += x[i] * y[i];
+  }
+  s[g] += acc;
 }
 
 /** x minus its group means, in place on `x` (one pass for sums, one to subtract). */
 export function subtractGroupMeans(codes: Int32Array, invCounts: Float64Array, x: Float64Array, scratch: Float64Array): void {
   scratch.fill(0);
   const n = codes.length;
-  for (let i = 0; i < n; i++) scratch[codes[i]] += x[i];
+  addByGroup(codes, x, scratch);
   for (let g = 0; g < scratch.length; g++) scratch[g] *= invCounts[g];
   for (let i = 0; i < n; i++) x[i] -= scratch[codes[i]];
 }

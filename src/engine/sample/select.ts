@@ -43,50 +43,52 @@ export function selectSample(spec: SampleSpec): SampleInfo {
   for (const v of spec.keys) {
     if (v.codes.length !== n) throw new InputError(`"${v.name}" has ${v.codes.length} rows but the data have ${n}.`);
   }
-  let cand: Int32Array;
-  if (spec.rows) {
-    for (let p = 0; p < spec.rows.length; p++) {
-      const r = spec.rows[p];
-      if (!(r >= 0 && r < n) || (p > 0 && r <= spec.rows[p - 1])) {
+  // Without a row subset every row is a candidate: loops run over the rows directly.
+  const subset = spec.rows ?? null;
+  if (subset) {
+    for (let p = 0; p < subset.length; p++) {
+      const r = subset[p];
+      if (!(r >= 0 && r < n) || (p > 0 && r <= subset[p - 1])) {
         throw new InputError(`The row subset must hold ascending row numbers between 0 and ${n - 1}; entry ${p + 1} is ${r}.`);
       }
     }
-    cand = spec.rows;
-  } else {
-    cand = new Int32Array(n);
-    for (let i = 0; i < n; i++) cand[i] = i;
   }
+  const nCand = subset ? subset.length : n;
   const missingBy: Record<string, number> = {};
   const bad = new Uint8Array(n);
+  let anyBad = false;
   for (const v of spec.numeric) {
-    let c = 0;
-    const values = v.values;
-    for (let p = 0; p < cand.length; p++) {
-      const i = cand[p];
-      const x = values[i];
-      if (x !== x) {
-        c++;
-        bad[i] = 1;
-      }
-    }
+    const c = subset ? markMissingAt(v.values, subset, bad) : markMissing(v.values, n, bad);
+    if (c > 0) anyBad = true;
     missingBy[v.name] = (missingBy[v.name] ?? 0) + c;
   }
   for (const v of spec.keys) {
     let c = 0;
-    for (let p = 0; p < cand.length; p++) {
-      const i = cand[p];
-      if (v.codes[i] < 0) {
+    const codes = v.codes;
+    for (let p = 0; p < nCand; p++) {
+      const i = subset ? subset[p] : p;
+      if (codes[i] < 0) {
         c++;
         bad[i] = 1;
       }
     }
+    if (c > 0) anyBad = true;
     missingBy[v.name] = (missingBy[v.name] ?? 0) + c;
   }
-  let kept = new Int32Array(cand.length);
+  let kept = new Int32Array(nCand);
   let nk = 0;
-  for (let p = 0; p < cand.length; p++) if (!bad[cand[p]]) kept[nk++] = cand[p];
-  kept = kept.slice(0, nk);
-  const droppedMissing = cand.length - kept.length;
+  if (!anyBad) {
+    if (subset) kept.set(subset);
+    else for (let i = 0; i < n; i++) kept[i] = i;
+    nk = nCand;
+  } else {
+    for (let p = 0; p < nCand; p++) {
+      const i = subset ? subset[p] : p;
+      if (!bad[i]) kept[nk++] = i;
+    }
+    kept = kept.slice(0, nk);
+  }
+  const droppedMissing = nCand - kept.length;
 
   let droppedSingletons = 0;
   const feCodes = spec.keys.filter((k) => k.fixedEffect).map((k) => k.codes);
@@ -97,12 +99,18 @@ export function selectSample(spec: SampleSpec): SampleInfo {
       return new Int32Array(max + 1);
     });
     for (;;) {
+      // Identity rows (every row kept so far): index the codes directly.
+      const identity = kept.length === n;
+      let anySingleton = false;
       for (let d = 0; d < feCodes.length; d++) {
         const c = counts[d];
         const codes = feCodes[d];
         c.fill(0);
-        for (let p = 0; p < kept.length; p++) c[codes[kept[p]]]++;
+        if (identity) for (let i = 0; i < n; i++) c[codes[i]]++;
+        else for (let p = 0; p < kept.length; p++) c[codes[kept[p]]]++;
+        for (let l = 0; l < c.length && !anySingleton; l++) anySingleton = c[l] === 1;
       }
+      if (!anySingleton) break;
       let m = 0;
       const next = new Int32Array(kept.length);
       for (let p = 0; p < kept.length; p++) {
@@ -117,13 +125,40 @@ export function selectSample(spec: SampleSpec): SampleInfo {
     }
   }
   return {
-    nInput: cand.length,
+    nInput: nCand,
     nUsed: kept.length,
     droppedMissing,
     missingBy,
     droppedSingletons,
     rows: kept,
   };
+}
+
+/** Marks rows 0..n-1 where values is NaN; returns how many. */
+function markMissing(values: ArrayLike<number>, n: number, bad: Uint8Array): number {
+  let c = 0;
+  for (let i = 0; i < n; i++) {
+    const x = values[i];
+    if (x !== x) {
+      c++;
+      bad[i] = 1;
+    }
+  }
+  return c;
+}
+
+/** Marks the rows of `rows` where values is NaN; returns how many. */
+function markMissingAt(values: ArrayLike<number>, rows: Int32Array, bad: Uint8Array): number {
+  let c = 0;
+  for (let p = 0; p < rows.length; p++) {
+    const i = rows[p];
+    const x = values[i];
+    if (x !== x) {
+      c++;
+      bad[i] = 1;
+    }
+  }
+  return c;
 }
 
 /** values[rows] written into out (length rows.length). */

@@ -6,7 +6,7 @@
  * FE models), resid length n, bread p x p = (X'X)^-1. Scores s_i = x_i e_i.
  */
 import { InputError } from "../frame/errors";
-import { denseCodes } from "../fe/groups";
+import { addProductByGroup, denseCodes } from "../fe/groups";
 import { crossprod, sandwich } from "../linalg/dense";
 import { VcovType } from "../models/result";
 import { SmallSample } from "./small-sample";
@@ -47,11 +47,7 @@ export function clusterScoreSums(parts: SandwichParts, codes: Int32Array, g: num
   const { n, p, resid } = parts;
   const cols = scoreColumns(parts);
   const S = new Float64Array(g * p);
-  for (let j = 0; j < p; j++) {
-    const c = cols[j];
-    const os = j * g;
-    for (let i = 0; i < n; i++) S[os + codes[i]] += c[i] * resid[i];
-  }
+  for (let j = 0; j < p; j++) addProductByGroup(codes.subarray(0, n), cols[j], resid, S.subarray(j * g, (j + 1) * g));
   return S;
 }
 
