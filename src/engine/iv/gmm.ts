@@ -13,11 +13,18 @@ import { ClusterCodes, MeatKind, momentMeat } from "./meat";
 import { hcat } from "./project";
 import { tsls } from "./tsls";
 
+/** Smallest Cholesky pivot of the unit-diagonal moment covariance still counted as full rank. */
+const SINGULAR_TOL = 1e-12;
+
 /** min_b of the GMM criterion with weight M^-1, given Z'X (L x K), Z'y (L). */
 export function gmmCriterionMin(ZX: Float64Array, Zy: Float64Array, M: Float64Array, L: number, K: number): number {
-  const C = cholesky(M, L, 0);
-  const A = forwardSolve(C, L, ZX, K);
-  const c = forwardSolve(C, L, Zy, 1);
+  // J is invariant to rescaling the moments: work with unit-diagonal M so that the rank check is
+  // scale-free. A numerically singular M (e.g. fewer clusters than instruments, or cluster-level
+  // effects partialled out) throws NotPositiveDefiniteError: ivreg2 then posts no J.
+  const d = Float64Array.from({ length: L }, (_, i) => (M[i + i * L] > 0 ? 1 / Math.sqrt(M[i + i * L]) : 0));
+  const C = cholesky(M.map((v, idx) => v * d[idx % L] * d[Math.floor(idx / L)]), L, SINGULAR_TOL);
+  const A = forwardSolve(C, L, ZX.map((v, idx) => v * d[idx % L]), K);
+  const c = forwardSolve(C, L, Zy.map((v, i) => v * d[i]), 1);
   const f = householderQR(A, L, K);
   const { resid } = qrLeastSquares(f, A, c, "plain", 1);
   let J = 0;

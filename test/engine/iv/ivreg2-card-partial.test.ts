@@ -10,27 +10,7 @@ import { encodeKeys } from "../../../src/engine/frame";
 import { ivreg2 } from "../../../src/engine/iv/ivreg2";
 import { MeatKind } from "../../../src/engine/iv/meat";
 import { partialOut } from "../../../src/engine/iv/partial";
-import { columns, completeRows, diag, expectCoefVcov, expectRel, readDiagnostics, readIvData } from "./ivreg2-fixtures";
-
-type Fit = ReturnType<typeof ivreg2>;
-
-/** The partial-layout diagnostics every such file has (see the README's column dictionary). */
-function expectPartialDiagnostics(r: Fit, file: string, kind: MeatKind, partialCount: number): void {
-  const d = readDiagnostics(file);
-  expect([r.n, r.rankX, r.rankZ, partialCount]).toEqual([d.N, d.K, d.L, d.partial_ct]);
-  expectRel(r.rss, d.rss, `${file} rss`);
-  expectRel(r.rmse, d.sigma, `${file} sigma`);
-  expectRel(diag(r, "cd_f"), d.weak_id_cd_f, `${file} Cragg-Donald F`);
-  expectRel(diag(r, "kp_lm"), d.underid_stat, `${file} under-identification LM`);
-  expect(r.diagnostics.find((x) => x.name === "kp_lm")!.df).toEqual([d.underid_df]);
-  if (kind === "iid") expect(Number.isNaN(d.weak_id_kp_f)).toBe(true);
-  else expectRel(diag(r, "kp_f"), d.weak_id_kp_f, `${file} KP rk Wald F`);
-  if (d.overid_df > 0) {
-    expectRel(diag(r, "hansen_j"), d.overid_stat, `${file} Sargan / Hansen J`);
-    expect(r.diagnostics.find((x) => x.name === "hansen_j")!.df).toEqual([d.overid_df]);
-  }
-  if (!Number.isNaN(d.df_r)) expect(r.dfInference).toBe(d.df_r);
-}
+import { columns, completeRows, diag, expectCoefVcov, expectPartialDiagnostics, expectRel, readDiagnostics, readIvData } from "./ivreg2-fixtures";
 
 describe("Card partial(), ivreg2 fixtures card_partial_*", () => {
   const card = readIvData("card_data.csv");

@@ -4,6 +4,8 @@
  * Blank fields are Stata's "not posted" and come back as NaN.
  */
 import { join } from "path";
+import { IvKernelResult } from "../../../src/engine/iv/ivreg2";
+import { MeatKind } from "../../../src/engine/iv/meat";
 import { Diagnostic } from "../../../src/engine/stats/diagnostic";
 import { REFERENCE, readCsvRows, relErr } from "../../support/reference";
 
@@ -106,4 +108,22 @@ export function expectCoefVcov(
     const e = Math.abs(r.vcov[i + j * k] - V[i][j]) / maxAbs;
     if (!(e < tol)) throw new Error(`${vcovFile}[${i},${j}]: got ${r.vcov[i + j * k]}, Stata ${V[i][j]} (error ${e.toExponential(2)} of max |V|)`);
   }
+}
+
+/** The partial-layout diagnostics every such file has (see the README's column dictionary). */
+export function expectPartialDiagnostics(r: IvKernelResult, file: string, kind: MeatKind, partialCount: number): void {
+  const d = readDiagnostics(file);
+  expect([r.n, r.rankX, r.rankZ, partialCount]).toEqual([d.N, d.K, d.L, d.partial_ct]);
+  expectRel(r.rss, d.rss, `${file} rss`);
+  expectRel(r.rmse, d.sigma, `${file} sigma`);
+  expectRel(diag(r, "cd_f"), d.weak_id_cd_f, `${file} Cragg-Donald F`);
+  expectRel(diag(r, "kp_lm"), d.underid_stat, `${file} under-identification LM`);
+  expect(r.diagnostics.find((x) => x.name === "kp_lm")!.df).toEqual([d.underid_df]);
+  if (kind === "iid") expect(Number.isNaN(d.weak_id_kp_f)).toBe(true);
+  else expectRel(diag(r, "kp_f"), d.weak_id_kp_f, `${file} KP rk Wald F`);
+  if (d.overid_df > 0) {
+    expectRel(diag(r, "hansen_j"), d.overid_stat, `${file} Sargan / Hansen J`);
+    expect(r.diagnostics.find((x) => x.name === "hansen_j")!.df).toEqual([d.overid_df]);
+  }
+  if (!Number.isNaN(d.df_r)) expect(r.dfInference).toBe(d.df_r);
 }
