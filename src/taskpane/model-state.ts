@@ -4,7 +4,7 @@
  * `buildSpec`: state -> JobSpec, or the first thing a user must still choose, in words.
  */
 import type { DataProfile } from "./worker/profile";
-import type { JobKind, JobSpec, RegressionCore, RobustnessCheck } from "./worker/protocol";
+import type { JobKind, JobSpec, RegressionCore, RobustnessCheck, RobustnessSpec } from "./worker/protocol";
 
 export interface IndicatorChoice {
   readonly name: string;
@@ -23,6 +23,11 @@ export interface ModelState extends RegressionCore {
   readonly split: "groups" | "median";
   readonly checks: readonly RobustnessCheck[];
   readonly altOutcome: string;
+  /** Robustness "drop groups": rows with chosen values of `dropBy`, or rows flagged 1 in a 0/1 column. */
+  readonly dropRule: "values" | "flag";
+  readonly dropBy: string;
+  /** The values to drop as typed (comma-separated). */
+  readonly dropValues: string;
   readonly describeVars: readonly string[];
   readonly indicators: readonly IndicatorChoice[];
   readonly entropyMethod: "minmax" | "shift";
@@ -48,7 +53,7 @@ export const ROBUSTNESS_CHECKS: readonly { readonly check: RobustnessCheck; read
   { check: "winsorize", label: "Winsorise variables at 1%/99%" },
   { check: "alt_outcome", label: "Alternative outcome" },
   { check: "lag_x", label: "Lag the key regressor one period" },
-  { check: "drop_groups", label: "Drop municipalities / chosen units" },
+  { check: "drop_groups", label: "Drop groups (chosen values or a 0/1 flag)" },
   { check: "trim_period", label: "Restrict the period" },
 ];
 
@@ -69,6 +74,9 @@ export function initialState(): ModelState {
     split: "groups",
     checks: ["winsorize", "lag_x"],
     altOutcome: "",
+    dropRule: "values",
+    dropBy: "",
+    dropValues: "",
     describeVars: [],
     indicators: [],
     entropyMethod: "minmax",
@@ -100,6 +108,7 @@ export function stateForProfile(prev: ModelState, profile: DataProfile): ModelSt
     mediator: one(prev.mediator),
     by: one(prev.by),
     altOutcome: one(prev.altOutcome),
+    ...dropDefaults(prev, names, id),
     describeVars: keep(prev.describeVars),
     indicators: prev.indicators.filter((i) => names.has(i.name)),
     value: one(prev.value),
@@ -107,6 +116,18 @@ export function stateForProfile(prev: ModelState, profile: DataProfile): ModelSt
     idVar: one(prev.idVar) || id,
     timeVar: one(prev.timeVar) || time,
   };
+}
+
+/** Keeps a chosen drop column; else a `municipality` flag if the data have one, else the panel id by value. */
+function dropDefaults(prev: ModelState, names: ReadonlySet<string>, id: string): Pick<ModelState, "dropRule" | "dropBy"> {
+  if (names.has(prev.dropBy)) return { dropRule: prev.dropRule, dropBy: prev.dropBy };
+  if (names.has("municipality")) return { dropRule: "flag", dropBy: "municipality" };
+  return { dropRule: "values", dropBy: id };
+}
+
+/** "P01, P02; P03" -> ["P01", "P02", "P03"] (commas, semicolons or new lines; blanks and repeats removed). */
+export function parseDropValues(text: string): string[] {
+  return [...new Set(text.split(/[,;\n]/).map((v) => v.trim()).filter((v) => v !== ""))];
 }
 
 export class SpecProblem extends Error {
@@ -136,6 +157,15 @@ function regressionCore(s: ModelState, keyLabel: string) {
   };
 }
 
+function dropSpec(s: ModelState): Pick<RobustnessSpec, "dropRule" | "dropBy" | "dropValues"> {
+  if (!s.checks.includes("drop_groups")) return {};
+  need(s.dropBy, s.dropRule === "flag" ? "Choose the 0/1 column whose rows flagged 1 are dropped (Drop rows by)." : "Choose the column whose values are dropped (Drop rows by), e.g. province.");
+  if (s.dropRule === "flag") return { dropRule: "flag", dropBy: s.dropBy };
+  const values = parseDropValues(s.dropValues);
+  need(values.length > 0, `List the values of "${s.dropBy}" to drop, separated by commas (e.g. P01, P02).`);
+  return { dropRule: "values", dropBy: s.dropBy, dropValues: values };
+}
+
 /** The job for the current choices, or a SpecProblem naming the first missing choice. */
 export function buildSpec(s: ModelState): JobSpec {
   switch (s.kind) {
@@ -159,7 +189,7 @@ export function buildSpec(s: ModelState): JobSpec {
     case "robustness":
       need(s.checks.length > 0, "Choose at least one robustness check.");
       need(!s.checks.includes("alt_outcome") || s.altOutcome, "The alternative-outcome check needs the alternative outcome variable.");
-      return { kind: "robustness", ...regressionCore(s, "key regressor"), checks: [...s.checks], altOutcome: s.altOutcome || undefined, dropBy: s.idVar || undefined };
+      return { kind: "robustness", ...regressionCore(s, "key regressor"), checks: [...s.checks], altOutcome: s.altOutcome || undefined, ...dropSpec(s) };
     case "entropy":
       need(s.indicators.length >= 2, "Choose at least two indicators for the entropy index.");
       need(s.outName.trim(), "Name the new index (e.g. NQP).");

@@ -75,6 +75,7 @@ function RegressionFields({ state, variables, onChange }: ModelFormProps): React
             />
           ))}
           {state.checks.includes("alt_outcome") && <VariableSelect label="Alternative outcome" variables={variables} value={state.altOutcome} onChange={(altOutcome) => onChange({ altOutcome })} />}
+          {state.checks.includes("drop_groups") && <DropFields state={state} variables={variables} onChange={onChange} />}
         </fieldset>
       )}
       <VariableChecklist label="Fixed effects (absorbed)" variables={variables} value={state.fe} onChange={(fe) => onChange({ fe })} hint="Default: panel id and time." listHeight={88} />
@@ -87,6 +88,26 @@ function RegressionFields({ state, variables, onChange }: ModelFormProps): React
       </Field>
       {state.vcov === "cluster" && <VariableChecklist label="Cluster by" variables={variables} value={state.cluster} onChange={(cluster) => onChange({ cluster })} hint="Default: panel id. Two variables = two-way clustering." listHeight={88} />}
     </>
+  );
+}
+
+/** Robustness "drop groups": which rows the check drops (chosen values of a column, or a 0/1 flag). */
+function DropFields({ state, variables, onChange }: ModelFormProps): React.JSX.Element {
+  const flag = state.dropRule === "flag";
+  return (
+    <fieldset style={{ border: "none", padding: 0, margin: "4px 0 0" }}>
+      <legend style={{ fontSize: 12, fontWeight: 600 }}>Drop groups</legend>
+      <RadioGroup aria-label="Drop rule" value={state.dropRule} onChange={(_e, d) => onChange({ dropRule: d.value as ModelState["dropRule"] })}>
+        <Radio value="values" label="Rows with chosen values" />
+        <Radio value="flag" label="Rows flagged 1 in a 0/1 column" />
+      </RadioGroup>
+      <VariableSelect label="Drop rows by" variables={variables} value={state.dropBy} onChange={(dropBy) => onChange({ dropBy })} hint={flag ? "A 0/1 column, e.g. municipality" : "A group column, e.g. province or the panel id"} />
+      {!flag && (
+        <Field label="Values to drop" size="small" hint="Separated by commas, e.g. P01, P02, P03, P04">
+          <Input size="small" value={state.dropValues} onChange={(_e, d) => onChange({ dropValues: d.value })} />
+        </Field>
+      )}
+    </fieldset>
   );
 }
 

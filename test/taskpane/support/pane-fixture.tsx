@@ -16,10 +16,10 @@ import { nqpCitiesWithIndices, readCsvRows, REFERENCE } from "../../support/refe
 /** The columns of nqp_cities.csv (+ NQP, ER) the tests use; fewer columns keep jsdom rendering fast. */
 export const NQP_COLUMNS = ["city_id", "city_name", "year", "hu_east", "municipality", "gdp_pc", "national_gdp_pc", "invention_apps", "utility_apps", "energy_intensity", "GDP", "FTE", "BOOK", "OPEN", "FEF", "DI", "UR", "NQP", "ER"];
 
-/** nqp_cities.csv + reference NQP/ER (NQP_COLUMNS) as a sheet "Data" (numbers as numbers, as Excel holds them). */
-export function nqpWorkbook(): MemoryWorkbook {
+/** nqp_cities.csv + reference NQP/ER (NQP_COLUMNS + `extra`) as a sheet "Data" (numbers as numbers, as Excel holds them). */
+export function nqpWorkbook(extra: readonly string[] = []): MemoryWorkbook {
   const all = nqpCitiesWithIndices();
-  const idx = NQP_COLUMNS.map((c) => (all[0] as string[]).indexOf(c));
+  const idx = [...NQP_COLUMNS, ...extra].map((c) => (all[0] as string[]).indexOf(c));
   const cells = all.map((r) => idx.map((j) => r[j]));
   const rows: MemCell[][] = cells.map((r, i) => (i === 0 ? (r as string[]) : r.map((v) => (typeof v === "string" && /^-?\d+(\.\d+)?([eE][-+]?\d+)?$/.test(v) ? Number(v) : (v as MemCell)))));
   const wb = new MemoryWorkbook([{ name: "Data", rows }]);
