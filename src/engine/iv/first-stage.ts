@@ -1,8 +1,9 @@
 /**
  * First-stage regressions: each endogenous regressor on all instruments (excluded + included exogenous),
- * with the regress-style small-sample variance ivreg2 uses for e(first) (iid: RSS/(N - L - sdofminus);
- * HC1: N/(N - L - sdofminus); CR1: (N-1)/(N - L - sdofminus) G/(G-1)), the F test of the excluded
- * instruments (Wald / L1 with F(L1, N - L - sdofminus) or F(L1, G - 1)), and the partial R-squared of
+ * with the regress-style small-sample variance ivreg2 uses for e(first) (iid: RSS/(N - L - sdofminus - dofminus);
+ * HC1: N/(N - L - sdofminus - dofminus); CR1: (N-1)/(N - L - sdofminus) G/(G-1); rmse over N - L -
+ * sdofminus - dofminus), the F test of the excluded instruments (Wald / L1 with F(L1, N - L - sdofminus
+ * - dofminus) or F(L1, G - 1)), and the partial R-squared of
  * the excluded instruments. The F is NaN when the instruments' covariance is singular (e.g. 2 clusters).
  * Shapes: Zfull n x L (instruments: included exogenous and excluded), column-major.
  */
@@ -45,6 +46,8 @@ export interface FirstStageInput {
   readonly n: number;
   readonly kind: MeatKind;
   readonly sdofminus: number;
+  /** ivreg2 dofminus (large-sample df adjustment): in the rmse, iid and HC denominators, not in CR1's. */
+  readonly dofminus?: number;
   readonly clusters?: ClusterCodes;
 }
 
@@ -56,9 +59,9 @@ export function firstStage(inp: FirstStageInput): FirstStage {
   const { coef, resid } = qrLeastSquares(qr, zp.basis, x, "plain", 1);
   let rss = 0;
   for (let i = 0; i < n; i++) rss += resid[i] * resid[i];
-  const dfr = n - L - sdofminus;
+  const dfr = n - L - sdofminus - (inp.dofminus ?? 0);
   const G = clusters?.nClusters ?? 0;
-  const scale = kind === "iid" ? rss / dfr : kind === "robust" ? n / dfr : ((n - 1) / dfr) * (G / (G - 1));
+  const scale = kind === "iid" ? rss / dfr : kind === "robust" ? n / dfr : ((n - 1) / (n - L - sdofminus)) * (G / (G - 1));
   const Zk = selectColumns(zp.basis, n, kept);
   const vcov = sandwichVcov(kind, breadFromQR(qr), Zk, L, resid, n, scale, clusters);
   const se = Float64Array.from({ length: L }, (_, j) => Math.sqrt(vcov[j + j * L]));

@@ -154,7 +154,7 @@ export function ivreg2(d: IvColumns, o: IvKernelOptions): IvKernelResult {
   // First stages (regress-style small-sample variance, as ivreg2's e(first)).
   const zfp = fit.zProjector;
   const fsIn = (x: Float64Array, xp: Float64Array, name: string) =>
-    firstStage({ x, name, zp: zfp, zNames, isExcluded: (j) => j >= K2, xPartialled: xp, n, kind, sdofminus: o.sdofminus, clusters: d.clusters });
+    firstStage({ x, name, zp: zfp, zNames, isExcluded: (j) => j >= K2, xPartialled: xp, n, kind, sdofminus: o.sdofminus, dofminus, clusters: d.clusters });
   const firstStages = d.endogNames.map((name, k) => fsIn(d.endog.subarray(k * n, (k + 1) * n), X1p.subarray(k * n, (k + 1) * n), name));
   const reducedForm = o.reducedForm ? fsIn(y, yp, `${"reduced form"}`) : undefined;
 

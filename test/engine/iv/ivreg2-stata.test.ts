@@ -1,10 +1,9 @@
 /**
  * The IV kernel against Stata ivreg2 output (../shared/reference/stata-ivreg2, restatr/ivreg2r fixtures):
  * Card just- and over-identified (iid, robust = HC0 [file suffix "_hc1"], robust small = HC1, with and
- * without small) and Arellano-Bond clustered 2SLS with 3 endogenous regressors (cluster(id), with and
- * without small). Tolerance 1e-7 relative (the abdata file is rebuilt, see its README: >= 1e-7).
+ * without small). Tolerance 1e-7 relative. Arellano-Bond: ivreg2-abdata.test.ts; partial(): ivreg2-card-partial
+ * and ivreg2-griliches; within-FE: ivreg2-grunfeld.
  */
-import { encodeKeys } from "../../../src/engine/frame";
 import { IvColumns, ivreg2 } from "../../../src/engine/iv/ivreg2";
 import { MeatKind } from "../../../src/engine/iv/meat";
 import { columns, diag, expectRel, readCoef, readDiagnostics, readFirstStage, readIvData, readVcov } from "./ivreg2-fixtures";
@@ -59,44 +58,5 @@ describe("Card (1995) IV, ivreg2 fixtures", () => {
         expectRel(r.firstStage[0].rmse, fs.stats.rmse[0], "first-stage rmse");
       });
     }
-  }
-});
-
-describe("Arellano-Bond clustered 2SLS, 3 endogenous (ab_cl fixtures)", () => {
-  const ab = readIvData("abdata_from_plm_EmplUK.csv");
-  const need = ["n", "w", "k", "ys", "D_w", "D_k", "D_ys", "D2_w", "D2_k", "D2_ys", "id"];
-  const rows: number[] = [];
-  for (let i = 0; i < ab.n.length; i++) if (need.every((c) => !Number.isNaN(ab[c][i]))) rows.push(i);
-  const excluded = ["D_w", "D_k", "D_ys", "D2_w", "D2_k", "D2_ys"];
-  const cl = encodeKeys(rows.map((r) => String(ab.id[r])));
-  for (const [suffix, small] of [["cl", false], ["cl_small", true]] as const) {
-    test(`ab_cl_*_${suffix}`, () => {
-      const r = ivreg2({
-        n: rows.length, y: columns(ab, rows, ["n"]), endog: columns(ab, rows, ["w", "k", "ys"]), endogNames: ["w", "k", "ys"],
-        exog: columns(ab, rows, ["_cons"]), exogNames: ["_cons"], excluded: columns(ab, rows, excluded), excludedNames: excluded,
-        clusters: { codes: cl.codes, nClusters: cl.levels.length },
-      }, { vcov: "cluster", small, sdofminus: 0, endogTested: ["w"] });
-      const coef = readCoef(`ab_cl_coef_${suffix}.csv`);
-      coef.forEach((c, j) => {
-        expectRel(r.coef[j], c.estimate, `coef ${c.term}`);
-        expectRel(r.se[j], c.se, `se ${c.term}`);
-      });
-      const d = readDiagnostics(`ab_cl_diagnostics_${suffix}.csv`);
-      expect([r.n, cl.levels.length]).toEqual([d.N, d.N_clust]);
-      expectRel(diag(r, "kp_lm"), d.idstat, "KP rk LM");
-      expect(r.diagnostics.find((x) => x.name === "kp_lm")!.df).toEqual([d.iddf]);
-      expectRel(diag(r, "kp_f"), d.widstat, "KP rk Wald F");
-      expectRel(diag(r, "cd_f"), d.cdf, "CD F");
-      expectRel(diag(r, "hansen_j"), d.j, "Hansen J");
-      expectRel(diag(r, "endog_c"), d.estat, "endogeneity C of w");
-      expectRel(diag(r, "ar_f"), d.arf, "AR F");
-      const fs = readFirstStage("ab_fs_firststage_cl.csv");
-      r.firstStage.forEach((f, k) => {
-        expect(f.endogenous).toBe(fs.endog[k]);
-        expectRel(f.f, fs.stats.F[k], `first-stage F ${f.endogenous}`);
-        expectRel(f.partialR2, fs.stats.pr2[k], `partial R2 ${f.endogenous}`);
-        expect(f.fDf).toEqual([fs.stats.df[k], fs.stats.df_r[k]]);
-      });
-    });
   }
 });
