@@ -103,21 +103,26 @@ function choleskySchur(N: CountMatrix, lb: number, free: Int32Array): SchurSolve
   free.forEach((t, j) => (idx[t] = j));
   const S = new Float64Array(m * m);
   for (let j = 0; j < m; j++) S[j + j * m] = N.cntB[free[j]];
-  // Only the lower triangle (x >= y): all that `cholesky` reads.
+  // Only the lower triangle (x >= y), all that `cholesky` reads: each pair of a unit's levels once,
+  // entry (x, y) updated by (cnt_x w) cnt_y as in the full double loop.
   const { start, cnt } = N;
   const freeCol = new Int32Array(N.col.length);
   for (let e = 0; e < freeCol.length; e++) freeCol[e] = idx[N.col[e]];
   for (let g = 0; g + 1 < start.length; g++) {
     const w = N.invA[g];
-    const e1 = start[g + 1];
-    for (let e = start[g]; e < e1; e++) {
+    const e0 = start[g];
+    for (let e = e0; e < start[g + 1]; e++) {
       const x = freeCol[e];
       if (x < 0) continue;
-      const vx = cnt[e] * w;
-      for (let f = start[g]; f < e1; f++) {
+      const ce = cnt[e];
+      const vx = ce * w;
+      for (let f = e0; f < e; f++) {
         const y = freeCol[f];
-        if (y >= 0 && y <= x) S[x + y * m] -= vx * cnt[f];
+        if (y < 0) continue;
+        if (y < x) S[x + y * m] -= vx * cnt[f];
+        else S[y + x * m] -= cnt[f] * w * ce;
       }
+      S[x + x * m] -= vx * ce;
     }
   }
   const L = m > 0 ? cholesky(S, m, 0) : new Float64Array(0);

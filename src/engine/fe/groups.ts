@@ -86,23 +86,6 @@ export function addByGroup(codes: Int32Array, x: ArrayLike<number>, s: Float64Ar
   s[g] += acc;
 }
 
-/** s[codes[i]] += x[i] * y[i] for every i (run-wise as `addByGroup`). */
-export function addProductByGroup(codes: Int32Array, x: ArrayLike<number>, y: ArrayLike<number>, s: Float64Array): void {
-  const n = codes.length;
-  if (n === 0) return;
-  let g = codes[0];
-  let acc = x[0] * y[0];
-  for (let i = 1; i < n; i++) {
-    const c = codes[i];
-    if (c !== g) {
-      s[g] += acc;
-      g = c;
-      acc = x[i] * y[i];
-    } else acc += x[i] * y[i];
-  }
-  s[g] += acc;
-}
-
 /** x minus its group means, in place on `x` (one pass for sums, one to subtract). */
 export function subtractGroupMeans(codes: Int32Array, invCounts: Float64Array, x: Float64Array, scratch: Float64Array): void {
   scratch.fill(0);

@@ -180,6 +180,10 @@ export function takeRows(values: ArrayLike<number>, rows: Int32Array): Float64Ar
 /** codes[rows] as a new Int32Array. */
 export function takeCodes(codes: ArrayLike<number>, rows: Int32Array): Int32Array {
   const out = new Int32Array(rows.length);
+  if (rows.length === codes.length && codes instanceof Int32Array && (rows.length === 0 || rows[rows.length - 1] === rows.length - 1)) {
+    out.set(codes);
+    return out;
+  }
   for (let p = 0; p < rows.length; p++) out[p] = codes[rows[p]];
   return out;
 }

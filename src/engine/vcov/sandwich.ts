@@ -6,7 +6,7 @@
  * FE models), resid length n, bread p x p = (X'X)^-1. Scores s_i = x_i e_i.
  */
 import { InputError } from "../frame/errors";
-import { addProductByGroup, denseCodes } from "../fe/groups";
+import { denseCodes } from "../fe/groups";
 import { crossprod, sandwich } from "../linalg/dense";
 import { VcovType } from "../models/result";
 import { SmallSample } from "./small-sample";
@@ -47,7 +47,33 @@ export function clusterScoreSums(parts: SandwichParts, codes: Int32Array, g: num
   const { n, p, resid } = parts;
   const cols = scoreColumns(parts);
   const S = new Float64Array(g * p);
-  for (let j = 0; j < p; j++) addProductByGroup(codes.subarray(0, n), cols[j], resid, S.subarray(j * g, (j + 1) * g));
+  if (n === 0) return S;
+  // Each column adds runs of equal codes in a register (sorted panels: no store-to-load chain through
+  // S); rows go in chunks so resid and codes are read from cache by every column, and each column's
+  // running (cluster, sum) carries over from chunk to chunk: the same sums as column after column.
+  const CHUNK = 4096;
+  const cur = new Int32Array(p).fill(codes[0]);
+  const acc = new Float64Array(p);
+  for (let i0 = 0; i0 < n; i0 += CHUNK) {
+    const i1 = Math.min(n, i0 + CHUNK);
+    for (let j = 0; j < p; j++) {
+      const c = cols[j];
+      const os = j * g;
+      let gj = cur[j];
+      let a = acc[j];
+      for (let i = i0; i < i1; i++) {
+        const k = codes[i];
+        if (k !== gj) {
+          S[os + gj] += a;
+          gj = k;
+          a = c[i] * resid[i];
+        } else a += c[i] * resid[i];
+      }
+      cur[j] = gj;
+      acc[j] = a;
+    }
+  }
+  for (let j = 0; j < p; j++) S[j * g + cur[j]] += acc[j];
   return S;
 }
 
