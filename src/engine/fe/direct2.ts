@@ -40,8 +40,6 @@ export interface CountMatrix {
   readonly start: Int32Array;
   readonly col: Int32Array;
   readonly cnt: Float64Array;
-  /** When the rows are sorted by A: rows of A level g are sortedStart[g]..sortedStart[g+1]-1; else null. */
-  readonly sortedStart: Int32Array | null;
 }
 
 /** N (A x B counts) in CSR form, rows by A level. */
@@ -85,9 +83,7 @@ export function countMatrix(a: Int32Array, la: number, b: Int32Array, lb: number
     start[g + 1] = nnz;
   }
   return {
-    invA: cntA.map((c) => 1 / c), cntB, start,
-    col: nnz === n ? col : col.slice(0, nnz), cnt: nnz === n ? cnt : cnt.slice(0, nnz),
-    sortedStart: sorted ? rowStart : null,
+    invA: cntA.map((c) => 1 / c), cntB, start, col: nnz === n ? col : col.slice(0, nnz), cnt: nnz === n ? cnt : cnt.slice(0, nnz),
   };
 }
 
@@ -206,26 +202,10 @@ export function buildDirectTwoWay(a: Int32Array, la: number, b: Int32Array, lb: 
   const solve = opts.solver === "cg"
     ? cgSchur(N, lb, fixed, opts.tol ?? 1e-15, opts.maxIter ?? 10000)
     : choleskySchur(N, lb, Int32Array.from(free));
-  const { invA, start, col, cnt, sortedStart } = N;
+  const { invA, start, col, cnt } = N;
   const sumA = new Float64Array(la);
   /** Passes 1-2 for one column: out = M_A x, and B'M_A x into rhs. */
   const withinA = (x: ArrayLike<number>, out: Float64Array, rhs: Float64Array): void => {
-    if (sortedStart) {
-      // Rows sorted by A: each group's rows are read twice while they are in cache (one pass over
-      // memory); the same sums in the same order as below, so the same numbers.
-      for (let g = 0; g < la; g++) {
-        const i0 = sortedStart[g], i1 = sortedStart[g + 1];
-        let s = 0;
-        for (let i = i0; i < i1; i++) s += x[i];
-        const mean = s * invA[g];
-        for (let i = i0; i < i1; i++) {
-          const r = x[i] - mean;
-          out[i] = r;
-          rhs[b[i]] += r;
-        }
-      }
-      return;
-    }
     sumA.fill(0);
     addByGroup(a, x, sumA);
     for (let g = 0; g < la; g++) sumA[g] *= invA[g];
@@ -235,28 +215,15 @@ export function buildDirectTwoWay(a: Int32Array, la: number, b: Int32Array, lb: 
       rhs[b[i]] += r;
     }
   };
-  /**
-   * Group means over A of B a for all k columns (coef lb x k column-major) in one pass over N
-   * (nnz <= n entries): result la x k column-major.
-   */
-  const meansOfBa = (coef: Float64Array, k: number): Float64Array => {
-    const means = new Float64Array(la * k);
-    const acc = new Float64Array(k);
+  /** Subtracts M_A B a from out, a = coefB. */
+  const correct = (coefB: Float64Array, out: Float64Array): void => {
+    // Group means of B a over A, from N (nnz <= n entries, no pass over the data).
     for (let g = 0; g < la; g++) {
-      acc.fill(0);
-      for (let e = start[g]; e < start[g + 1]; e++) {
-        const w = cnt[e];
-        const t = col[e];
-        for (let c = 0; c < k; c++) acc[c] += w * coef[t + c * lb];
-      }
-      const iv = invA[g];
-      for (let c = 0; c < k; c++) means[g + c * la] = acc[c] * iv;
+      let s = 0;
+      for (let e = start[g]; e < start[g + 1]; e++) s += cnt[e] * coefB[col[e]];
+      sumA[g] = s * invA[g];
     }
-    return means;
-  };
-  /** Subtracts M_A B a from out, a = coefB, given the A means of B a. */
-  const correct = (coefB: Float64Array, meanA: Float64Array, out: Float64Array): void => {
-    for (let i = 0; i < n; i++) out[i] -= coefB[b[i]] - meanA[a[i]];
+    for (let i = 0; i < n; i++) out[i] -= coefB[b[i]] - sumA[a[i]];
   };
   const demeanInto = (cols: readonly ArrayLike<number>[], outs: readonly Float64Array[]): void => {
     const k = cols.length;
@@ -264,8 +231,7 @@ export function buildDirectTwoWay(a: Int32Array, la: number, b: Int32Array, lb: 
     cols.forEach((x, c) => withinA(x, outs[c], rhs.subarray(c * lb, (c + 1) * lb)));
     if (free.length === 0) return;
     const coef = solve(rhs, k);
-    const means = meansOfBa(coef, k);
-    outs.forEach((o, c) => correct(coef.subarray(c * lb, (c + 1) * lb), means.subarray(c * la, (c + 1) * la), o));
+    outs.forEach((o, c) => correct(coef.subarray(c * lb, (c + 1) * lb), o));
   };
   return { demean: (x, out) => demeanInto([x], [out]), demeanInto };
 }
