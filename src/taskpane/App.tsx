@@ -53,6 +53,9 @@ interface RunState {
   readonly message: PaneMessage | null;
 }
 
+/** Narrower than Fluent's 96 px minimum, so Run, Write table and Write scores share one row at the default pane width. */
+const BUTTON: React.CSSProperties = { minWidth: 64 };
+
 const IDLE: RunState = { status: "idle", progress: null, output: null, spec: null, written: null, message: null };
 
 function Pane(): React.JSX.Element {
@@ -181,15 +184,15 @@ function Pane(): React.JSX.Element {
         </Subtitle2>
         <OptionsPanel options={options} onChange={setOptions} />
         <div style={{ display: "flex", flexWrap: "wrap", gap: 6, marginTop: 6 }}>
-          <Button appearance="primary" disabled={!ready || busy} onClick={() => void onRun()}>
+          <Button appearance="primary" style={BUTTON} disabled={!ready || busy} onClick={() => void onRun()}>
             Run
           </Button>
-          {run.status === "running" && <Button onClick={() => handle.current?.cancel()}>Cancel</Button>}
-          <Button disabled={!run.output || busy} onClick={() => void onWrite()}>
+          {run.status === "running" && <Button style={BUTTON} onClick={() => handle.current?.cancel()}>Cancel</Button>}
+          <Button style={BUTTON} disabled={!run.output || busy} onClick={() => void onWrite()}>
             Write table
           </Button>
           {run.output?.scores && (
-            <Button disabled={busy} onClick={() => void onWriteScores()} title="The id, time and score columns, one row per data row, on a new sheet">
+            <Button style={BUTTON} disabled={busy} onClick={() => void onWriteScores()} title="The id, time and score columns, one row per data row, on a new sheet">
               Write scores
             </Button>
           )}

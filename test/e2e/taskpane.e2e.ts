@@ -166,6 +166,68 @@ test("error path: a text column chosen as regressor is named in a MessageBar; no
   await page.context().close();
 });
 
+test("index builder: resilience, then Write scores; the new sheet holds id, year, g, G, ER row-aligned (nqp_martin_er)", async () => {
+  const page = await openPane(browser, url, NQP_SETUP, data);
+  await useData(page);
+  await choose(page, "Model", "resilience");
+  await choose(page, "Level variable", "gdp_pc");
+  await choose(page, "National level (optional)", "national_gdp_pc");
+  await page.getByRole("textbox", { name: "Name of the new index" }).fill("ER_pane");
+  await runAndWait(page);
+  await shot(page, "13-resilience-preview");
+  await page.getByRole("button", { name: "Write scores" }).click();
+  const msg = page.getByText(/one row per data row, are on the new sheet/);
+  await msg.waitFor({ timeout: 60000 });
+  await shot(page, "14-scores-written");
+  const sheet = /"(.+)"/.exec((await msg.textContent()) ?? "")![1];
+  expect(sheet).toBe("ER_pane scores");
+  const values = await sheetValues(page, sheet);
+  expect(values[0].slice(0, 5)).toEqual(["city_id", "year", "g", "G", "ER_pane"]);
+  expect(values.length).toBe(data.length);
+  // The data's ER column is the reference ER (expected/nqp_martin_er.csv, joined on city_id and year).
+  const h = data[0] as string[];
+  let worst = 0;
+  for (let i = 1; i < data.length; i++) {
+    expect(values[i][0]).toBe(data[i][h.indexOf("city_id")]);
+    expect(values[i][1]).toBe(data[i][h.indexOf("year")]);
+    const ref = data[i][h.indexOf("ER")];
+    if (ref === "") expect(values[i][4]).toBe("");
+    else worst = Math.max(worst, relErr(values[i][4] as number, ref as number));
+  }
+  expect(worst).toBeLessThan(1e-10);
+  expect(values[1][6]).toMatch(/^284 of 3124 rows have no ER_pane: 284 first period of the unit\.$/);
+  expect((page as Page & { errors?: string[] }).errors).toEqual([]);
+  await page.context().close();
+});
+
+test("robustness: drop groups by chosen values (province P01..P04); the table says how many rows were dropped", async () => {
+  const page = await openPane(browser, url, NQP_SETUP, data);
+  await useData(page);
+  await choose(page, "Model", "robustness");
+  await choose(page, "Dependent variable (y)", "ER");
+  await tick(page, "Key regressor(s)", ["NQP"]);
+  await tick(page, "Controls", CONTROLS);
+  await page.getByRole("checkbox", { name: "Lag the key regressor one period" }).uncheck();
+  await page.getByRole("checkbox", { name: "Drop groups (chosen values or a 0/1 flag)" }).check();
+  const group = page.getByRole("group", { name: "Drop groups" });
+  await group.getByRole("radio", { name: "Rows with chosen values" }).check();
+  await choose(page, "Drop rows by", "province");
+  await group.getByRole("textbox", { name: "Values to drop" }).fill("P01, P02, P03, P04");
+  await group.scrollIntoViewIfNeeded();
+  await shot(page, "15-robustness-drop-form");
+  await runAndWait(page);
+  await shot(page, "16-robustness-drop-preview");
+  const sheet = await writeTable(page);
+  const values = await sheetValues(page, sheet);
+  const h = data[0] as string[];
+  const dropped = data.slice(1).filter((r) => ["P01", "P02", "P03", "P04"].includes(String(r[h.indexOf("province")]))).length;
+  // Notes are word-wrapped into one line per row under the table.
+  const text = values.map((r) => (typeof r[0] === "string" ? r[0] : "")).join(" ");
+  expect(text).toMatch(new RegExp(`"Without 4 province values" drops the ${dropped} data rows with province = P01, P02, P03, P04 `));
+  expect(relErr(rowOf(values, "NQP")[1] as number, readCase("nqp_table3_col6").results.coef.NQP)).toBeLessThan(1e-8);
+  await page.context().close();
+});
+
 const BIG_ROWS = 1048575;
 /** 1,048,575 data rows x 12 columns under a header (the whole sheet): id text, year, 10 numbers. */
 const BIG_SETUP = `

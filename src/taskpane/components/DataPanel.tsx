@@ -32,7 +32,7 @@ export function DataPanel({ dataset, tables, onLoad, onCancel, idVar, timeVar, o
   return (
     <section aria-labelledby="data-heading">
       <Subtitle2 as="h2" id="data-heading">1. Data</Subtitle2>
-      <RadioGroup layout="horizontal" aria-label="Data source" value={kind} onChange={(_e, d) => setKind(d.value as SourceKind)}>
+      <RadioGroup layout="horizontal" aria-label="Data source" style={{ flexWrap: "wrap" }} value={kind} onChange={(_e, d) => setKind(d.value as SourceKind)}>
         <Radio value="selection" label="Selection" />
         <Radio value="region" label="Current region" />
         <Radio value="table" label="Table" disabled={tables.length === 0} />

@@ -95,8 +95,8 @@ function RegressionFields({ state, variables, onChange }: ModelFormProps): React
 function DropFields({ state, variables, onChange }: ModelFormProps): React.JSX.Element {
   const flag = state.dropRule === "flag";
   return (
-    <fieldset style={{ border: "none", padding: 0, margin: "4px 0 0" }}>
-      <legend style={{ fontSize: 12, fontWeight: 600 }}>Drop groups</legend>
+    <fieldset style={{ border: "none", borderLeft: "2px solid #e0e0e0", padding: "0 0 0 8px", margin: "4px 0 0" }}>
+      <legend style={{ fontSize: 12, fontWeight: 600, padding: 0 }}>Drop groups</legend>
       <RadioGroup aria-label="Drop rule" value={state.dropRule} onChange={(_e, d) => onChange({ dropRule: d.value as ModelState["dropRule"] })}>
         <Radio value="values" label="Rows with chosen values" />
         <Radio value="flag" label="Rows flagged 1 in a 0/1 column" />

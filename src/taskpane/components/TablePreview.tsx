@@ -1,4 +1,8 @@
-/** A preview of the result table in the pane, rendered from the report's table model (text as Excel shows it). */
+/**
+ * A preview of the result table in the pane, rendered from the report's table model (text as Excel shows it).
+ * Numbers never wrap; header cells (column labels such as "Without 4 province values") may, so more
+ * columns fit the narrow pane before it scrolls sideways.
+ */
 import * as React from "react";
 import { Caption1 } from "@fluentui/react-components";
 import type { Table } from "../../report/table";
@@ -21,7 +25,7 @@ export function TablePreview({ table }: { table: Table }): React.JSX.Element {
                   const span = c.kind === "text" ? c.span : undefined;
                   const Tag = i < table.headerRows ? "th" : "td";
                   return (
-                    <Tag key={j} colSpan={span} style={{ padding: "1px 6px", textAlign: j === 0 ? "left" : "center", fontWeight: Tag === "th" ? 600 : 400 }}>
+                    <Tag key={j} colSpan={span} style={{ padding: "1px 6px", textAlign: j === 0 ? "left" : "center", fontWeight: Tag === "th" ? 600 : 400, whiteSpace: Tag === "th" ? "normal" : undefined }}>
                       {cellText(c, formatNumber)}
                     </Tag>
                   );
