@@ -10,6 +10,7 @@
 import { breadFromQR, qrLeastSquares } from "../linalg/qr";
 import { NotPositiveDefiniteError, symSolve } from "../linalg/dense";
 import { fUpperP, tTwoSidedP } from "../stats/distributions";
+import type { ConditionalF } from "./conditional-f";
 import { ClusterCodes, MeatKind } from "./meat";
 import { Projector, selectColumns } from "./project";
 import { sandwichVcov } from "./tsls";
@@ -31,6 +32,10 @@ export interface FirstStage {
   readonly partialR2: number;
   readonly rmse: number;
   readonly rss: number;
+  /** Shea partial R2 and the Sanderson-Windmeijer / Angrist-Pischke conditional first stages (set by ivreg2, not for the reduced form). */
+  readonly sheaPartialR2?: number;
+  readonly sw?: ConditionalF;
+  readonly ap?: ConditionalF;
 }
 
 export interface FirstStageInput {

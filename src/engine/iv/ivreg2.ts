@@ -13,12 +13,13 @@
  * Diagnostics (partialling X2 out of X1 and Z1): Anderson / KP rk LM (chi2(L1-K1+1)), Cragg-Donald F
  * = rho2/(1-rho2) (N - L - sdofminus - dofminus)/L1, KP rk Wald F = chi2/N (N - L - sdofminus - dofminus)/L1
  * (robust) or chi2/(N-1) (N - L - sdofminus) (G-1)/G / L1 (cluster), Hansen J / Sargan, C test of
- * endogeneity, Anderson-Rubin. Shapes: n rows; matrices n x k column-major.
+ * endogeneity, Anderson-Rubin; first stages with Shea partial R2 and SW / AP conditional F (conditional-f.ts). Shapes: n rows; matrices n x k column-major.
  */
 import { InputError } from "../frame/errors";
 import { Diagnostic, inapplicable } from "../stats/diagnostic";
 import { chi2UpperP, normalTwoSidedP, tTwoSidedP } from "../stats/distributions";
 import { ArConfidenceSet, arConfidenceSet, arSetup, arStatistic } from "./anderson-rubin";
+import { conditionalFirstStages } from "./conditional-f";
 import { FirstStage, firstStage } from "./first-stage";
 import { endogeneityC, hansenJ } from "./gmm";
 import { ClusterCodes, MeatKind } from "./meat";
@@ -211,6 +212,7 @@ export function ivreg2(d: IvColumns, o: IvKernelOptions): IvKernelResult {
   }
   // Anderson-Rubin.
   const z1p = projector(Z1p, n, l1);
+  const conditional = conditionalFirstStages({ X1: X1p, K1, z1p, l1, n, nInstruments: L, kind, sdofminus: o.sdofminus, dofminus, clusters: d.clusters });
   const b0 = o.arNull ?? 0;
   const ar = arSetup(yp, X1p.subarray(0, n), z1p, l1, n, kind, { nInstruments: L, sdofminus: o.sdofminus, dofminus, clusters: d.clusters });
   let arSet: ArConfidenceSet | undefined;
@@ -224,7 +226,8 @@ export function ivreg2(d: IvColumns, o: IvKernelOptions): IvKernelResult {
   }
   return {
     terms, coef: fit.coef, vcov, se, stat, p, statName: o.small ? "t" : "z", dfInference, resid: fit.resid, rss: fit.rss, rmse, n,
-    rankX: K, rankZ: L, omittedRegressors, omittedInstruments, firstStage: firstStages, reducedForm, diagnostics,
+    rankX: K, rankZ: L, omittedRegressors, omittedInstruments,
+    firstStage: firstStages.map((f, k) => ({ ...f, ...conditional[k] })), reducedForm, diagnostics,
     arConfidenceSet: arSet, minSqCanonicalCorr: rho2, kpWaldChi2,
   };
 }

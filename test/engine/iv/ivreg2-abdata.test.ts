@@ -11,6 +11,7 @@ import { join } from "path";
 import { encodeKeys } from "../../../src/engine/frame";
 import { ivreg2 } from "../../../src/engine/iv/ivreg2";
 import { MeatKind } from "../../../src/engine/iv/meat";
+import { chi2UpperP, fUpperP } from "../../../src/engine/stats/distributions";
 import { readCsvRows, relErr } from "../../support/reference";
 import { IVREG2_DIR, columns, completeRows, diag, expectRel, readCoef, readDiagnostics, readFirstStage, readIvData } from "./ivreg2-fixtures";
 
@@ -25,16 +26,34 @@ const cols = {
 };
 const fit = (kind: MeatKind, small: boolean, dofminus = 0, sdofminus = 0) => ivreg2(cols, { vcov: kind, small, sdofminus, dofminus, endogTested: ["w"] });
 
-/** e(first) rows we compute: F (with its df), partial R2, first-stage rmse. */
+/**
+ * p-values far in the tail (1e-16 here) amplify the rebuilt data's ~1e-8 error in the statistic (checked
+ * to 1e-7 on its own), so the p-value is checked as our p at our statistic and our F tail at Stata's statistic.
+ */
+function expectPValues(ours: { stat: number; p: number }, stataStat: number, df: readonly [number, number], stataP: number, what: string): void {
+  expect(ours.p).toBe(fUpperP(ours.stat, df[0], df[1]));
+  expectRel(fUpperP(stataStat, df[0], df[1]), stataP, `${what} (at Stata's statistic)`);
+}
+
+/** e(first) rows: F (with its df and p), partial R2, rmse, Shea partial R2, SW and AP conditional F / chi2 / R2. */
 function expectFirstStage(r: ReturnType<typeof ivreg2>, file: string): void {
   const fs = readFirstStage(file);
   r.firstStage.forEach((f, k) => {
     expect(f.endogenous).toBe(fs.endog[k]);
     expectRel(f.f, fs.stats.F[k], `${file} F ${f.endogenous}`);
-    expectRel(f.fP, fs.stats.pvalue[k], `${file} F p-value ${f.endogenous}`, 1e-6);
+    expectPValues({ stat: f.f, p: f.fP }, fs.stats.F[k], f.fDf, fs.stats.pvalue[k], `${file} F p-value ${f.endogenous}`);
     expect(f.fDf).toEqual([fs.stats.df[k], fs.stats.df_r[k]]);
     expectRel(f.partialR2, fs.stats.pr2[k], `${file} partial R2 ${f.endogenous}`);
     expectRel(f.rmse, fs.stats.rmse[k], `${file} rmse ${f.endogenous}`);
+    expectRel(f.sheaPartialR2!, fs.stats.sheapr2[k], `${file} Shea partial R2 ${f.endogenous}`);
+    for (const [tag, c] of [["SW", f.sw!], ["AP", f.ap!]] as const) {
+      expectRel(c.chi2, fs.stats[`${tag}chi2`][k], `${file} ${tag} chi2 ${f.endogenous}`);
+      expectRel(c.f, fs.stats[`${tag}F`][k], `${file} ${tag} F ${f.endogenous}`);
+      expect(c.fDf).toEqual([fs.stats[`${tag}Fdf1`][k], fs.stats[`${tag}Fdf2`][k]]);
+      expectRel(c.partialR2, fs.stats[`${tag}r2`][k], `${file} ${tag} partial R2 ${f.endogenous}`);
+      expectPValues({ stat: c.f, p: c.fP }, fs.stats[`${tag}F`][k], c.fDf, fs.stats[`${tag}Fp`][k], `${file} ${tag} F p-value ${f.endogenous}`);
+      expectRel(chi2UpperP(fs.stats[`${tag}chi2`][k], c.fDf[0]), fs.stats[`${tag}chi2p`][k], `${file} ${tag} chi2 p-value ${f.endogenous}`);
+    }
   });
 }
 

@@ -56,6 +56,13 @@ describe("Card (1995) IV, ivreg2 fixtures", () => {
         expect(r.firstStage[0].fDf).toEqual([fs.stats.df[0], fs.stats.df_r[0]]);
         expectRel(r.firstStage[0].partialR2, fs.stats.pr2[0], "first-stage partial R2");
         expectRel(r.firstStage[0].rmse, fs.stats.rmse[0], "first-stage rmse");
+        // One endogenous regressor: Shea = partial R2, SW = AP = the first-stage F (ivreg2 s_ffirst).
+        expectRel(r.firstStage[0].sheaPartialR2!, fs.stats.sheapr2[0], "Shea partial R2");
+        for (const [tag, c] of [["SW", r.firstStage[0].sw!], ["AP", r.firstStage[0].ap!]] as const) {
+          expectRel(c.f, fs.stats[`${tag}F`][0], `${tag} F`);
+          expectRel(c.chi2, fs.stats[`${tag}chi2`][0], `${tag} chi2`);
+          expectRel(c.partialR2, fs.stats[`${tag}r2`][0], `${tag} partial R2`);
+        }
       });
     }
   }
