@@ -3,13 +3,14 @@
  * fixtures card_partial_* and mroz_partial_all_*; commands in that README):
  *   ivreg2 lwage exper expersq black south smsa (educ = nearc2 nearc4), partial(black south smsa) [opts]
  * with opts none / small / nopartialsmall / robust / robust small / cluster(smsa66) [small], and the
- * partial(_cons) and partial(_all) variants; Mroz: ivreg2 lwage exper expersq (educ = age kidslt6 kidsge6),
+ * partial(_cons) (also through fitIv with a one-level FE) and partial(_all) variants; Mroz: ivreg2 lwage exper expersq (educ = age kidslt6 kidsge6),
  * partial(_all) [robust]. lwage is float32 in Stata (README). Tolerance 1e-7 relative.
  */
-import { encodeKeys } from "../../../src/engine/frame";
+import { encodeKeys, frameFromColumns } from "../../../src/engine/frame";
 import { ivreg2 } from "../../../src/engine/iv/ivreg2";
 import { MeatKind } from "../../../src/engine/iv/meat";
 import { partialOut } from "../../../src/engine/iv/partial";
+import { fitIv } from "../../../src/engine/models/iv";
 import { columns, completeRows, diag, expectCoefVcov, expectPartialDiagnostics, expectRel, readDiagnostics, readIvData } from "./ivreg2-fixtures";
 
 describe("Card partial(), ivreg2 fixtures card_partial_*", () => {
@@ -70,6 +71,22 @@ describe("Card partial(), ivreg2 fixtures card_partial_*", () => {
     expect(p.partialCount).toBe(1);
     expectCoefVcov(r, "card_partial_cons_coef_iid.csv", "card_partial_cons_vcov_iid.csv");
     expectPartialDiagnostics(r, "card_partial_cons_diagnostics_iid.csv", "iid", p.partialCount);
+  });
+
+  test("card_partial_cons_*_iid through fitIv with a one-level FE (centring, sdofminus 1)", () => {
+    const cols: Record<string, Float64Array> = { one: new Float64Array(rows.length) };
+    for (const nm of ["educ", "exper", "expersq", "black", "south", "smsa", "nearc2", "nearc4"]) cols[nm] = card[nm];
+    cols.lwage = card.lwage.map(Math.fround);
+    const r = fitIv(frameFromColumns(cols), {
+      y: "lwage", endog: ["educ"], instruments: ["nearc2", "nearc4"], x: ["exper", "expersq", "black", "south", "smsa"], fe: ["one"], vcov: "iid", small: false,
+    });
+    expect(r.sdofminus).toBe(1);
+    expectCoefVcov(r, "card_partial_cons_coef_iid.csv", "card_partial_cons_vcov_iid.csv");
+    const d = readDiagnostics("card_partial_cons_diagnostics_iid.csv");
+    expectRel(r.ssr, d.rss, "rss");
+    expectRel(diag(r, "kp_lm"), d.underid_stat, "Anderson LM");
+    expectRel(diag(r, "cd_f"), d.weak_id_cd_f, "Cragg-Donald F");
+    expectRel(diag(r, "hansen_j"), d.overid_stat, "Sargan");
   });
 
   test("card_partial_all_*_iid: partial(_all), only educ left", () => {
