@@ -136,7 +136,7 @@ export function fitDesign(design: Design, data: Pick<LinearData, "y" | "x">, opt
     throw new InputError(`vcov "cluster" needs a cluster variable.`);
   }
   const rankTol = opts.rankTol ?? RANK_TOL;
-  const yRaw = design.take(data.y.values);
+  const yRaw = design.view(data.y.values);
   // Raw regressors on the sample rows: the caller's arrays themselves when the sample is every row.
   const xCols = data.x.map((v) => design.view(v.values));
   // y and the regressors absorbed together (two-way FE: one Schur solve for all columns).

@@ -112,11 +112,14 @@ export function prepareDesign(data: LinearData, opts: DesignOptions = {}): Desig
     );
   }
   const hasIntercept = feIn.length > 0 || !opts.noConstant;
+  const allRows = rows.length === data.n && (n === 0 || rows[n - 1] === n - 1);
+  // Codes on the sample rows; on the full sample the input itself (both users below re-code into a copy).
+  const codesOn = (codes: ArrayLike<number>) => (allRows && codes instanceof Int32Array ? codes : takeCodes(codes, rows));
   const feDims = feIn.length > 0
-    ? feIn.map((f) => ({ name: f.name, codes: takeCodes(f.codes, rows) }))
+    ? feIn.map((f) => ({ name: f.name, codes: codesOn(f.codes) }))
     : hasIntercept ? [{ name: "_cons", codes: new Int32Array(n) }] : [];
   const fe = buildFixedEffects(feDims, { ...opts.feOptions, n });
-  const clusters = clIn.map((c) => denseCodes(takeCodes(c.codes, rows), `Cluster variable "${c.name}"`));
+  const clusters = clIn.map((c) => denseCodes(codesOn(c.codes), `Cluster variable "${c.name}"`));
   const nClusters = clusters.map((c) => c.levels);
   clusters.forEach((c, j) => {
     if (c.levels < 2) {
@@ -142,7 +145,7 @@ export function prepareDesign(data: LinearData, opts: DesignOptions = {}): Desig
     nClusters,
     nestedAdjustment,
     take: (values) => takeRows(values, rows),
-    view: (values) => (values instanceof Float64Array && rows.length === data.n && (n === 0 || rows[n - 1] === n - 1) ? values : takeRows(values, rows)),
+    view: (values) => (values instanceof Float64Array && allRows ? values : takeRows(values, rows)),
     absorb: (values) => {
       const t = takeRows(values, rows);
       return fe.demean(t, t);
