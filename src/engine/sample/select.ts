@@ -62,16 +62,21 @@ export function selectSample(spec: SampleSpec): SampleInfo {
     if (c > 0) anyBad = true;
     missingBy[v.name] = (missingBy[v.name] ?? 0) + c;
   }
+  // Largest code per key over the candidate rows (sizes the singleton counts below).
+  const maxCode = new Map<SampleKey, number>();
   for (const v of spec.keys) {
     let c = 0;
+    let max = 0;
     const codes = v.codes;
     for (let p = 0; p < nCand; p++) {
       const i = subset ? subset[p] : p;
-      if (codes[i] < 0) {
+      const code = codes[i];
+      if (code < 0) {
         c++;
         bad[i] = 1;
-      }
+      } else if (code > max) max = code;
     }
+    maxCode.set(v, max);
     if (c > 0) anyBad = true;
     missingBy[v.name] = (missingBy[v.name] ?? 0) + c;
   }
@@ -91,13 +96,10 @@ export function selectSample(spec: SampleSpec): SampleInfo {
   const droppedMissing = nCand - kept.length;
 
   let droppedSingletons = 0;
-  const feCodes = spec.keys.filter((k) => k.fixedEffect).map((k) => k.codes);
+  const feKeys = spec.keys.filter((k) => k.fixedEffect);
+  const feCodes = feKeys.map((k) => k.codes);
   if (!spec.keepSingletons && feCodes.length > 0) {
-    const counts = feCodes.map((codes) => {
-      let max = 0;
-      for (let p = 0; p < kept.length; p++) max = Math.max(max, codes[kept[p]]);
-      return new Int32Array(max + 1);
-    });
+    const counts = feKeys.map((k) => new Int32Array((maxCode.get(k) ?? 0) + 1));
     for (;;) {
       // Identity rows (every row kept so far): index the codes directly.
       const identity = kept.length === n;
