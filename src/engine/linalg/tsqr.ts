@@ -12,7 +12,8 @@ import { DEFAULT_RANK_TOL, householderQR, QR, solveR, applyQt } from "./qr";
 const BLOCK_ROWS = 1024;
 
 /**
- * Householder QR in place of a rows x m buffer (column-major); leaves R in the top m x m triangle.
+ * Householder QR in place of a rows x m buffer (column-major); leaves R in the upper triangle of the top m rows
+ * (the entries below the diagonal hold what is left of the reflectors).
  * When `top` rows hold an upper-triangular R on top of the block, the reflector of column j has
  * nonzeros only in row j and rows >= top, so the rows between are skipped.
  */
@@ -69,7 +70,8 @@ function factorBuffer(B: Float64Array, rows: number, m: number, top: number): vo
       B[oc + j] -= s;
       for (let i = from; i < rows; i++) B[oc + i] -= s * B[oj + i];
     }
-    for (let i = from; i < rows; i++) B[oj + i] = 0;
+    // The reflector stays below the diagonal of column j: nothing reads it again, and tsqrR refills
+    // the whole buffer for the next block.
   }
 }
 
