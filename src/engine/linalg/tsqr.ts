@@ -12,8 +12,8 @@ import { DEFAULT_RANK_TOL, householderQR, QR, solveR, applyQt } from "./qr";
 const BLOCK_ROWS = 1024;
 
 /**
- * Householder QR in place of a rows x m buffer (column-major); leaves R in the upper triangle of the top m rows
- * (the entries below the diagonal hold what is left of the reflectors).
+ * Householder QR in place of a rows x m buffer (column-major); leaves R in the upper triangle of the
+ * top m rows (below the diagonal: what is left of the reflectors).
  * When `top` rows hold an upper-triangular R on top of the block, the reflector of column j has
  * nonzeros only in row j and rows >= top, so the rows between are skipped.
  */
