@@ -130,14 +130,24 @@ export function waldTerms(r: RegressionResult, terms: readonly string[], name: s
   return { name, label, statistic: w / q, df: [q, df2], distribution: "F", p: fUpperP(w / q, q, df2), nullHypothesis: h0 };
 }
 
+/** The split-sample fit of one group; an input error says which group it comes from. */
+function fitGroup(frame: Frame, spec: LinearSpec, rows: Int32Array, which: string): RegressionResult {
+  try {
+    return fitLinear(frame, { ...spec, rows });
+  } catch (e) {
+    if (e instanceof InputError) throw new InputError(`Group ${which} (${rows.length} rows): ${e.message}`, e.kind);
+    throw e;
+  }
+}
+
 const inter = (x: string, level: string) => `${x}#${level}`;
 const dummy = (g: string, level: string) => `${g}=${level}`;
 
 export function heterogeneity(frame: Frame, spec: LinearSpec, rule: SplitRule, treat = spec.x[0]): HeterogeneityResult {
   if (!spec.x.includes(treat)) throw new InputError(`The key regressor "${treat}" is not among the regressors (${spec.x.join(", ")}).`);
   const a = assignGroups(frame, spec, rule);
-  const groups = a.levels.map((label, g) => ({ label, result: fitLinear(frame, { ...spec, rows: rowsOf(a, g) }) }));
   const gname = "column" in rule ? rule.column : rule.variable;
+  const groups = a.levels.map((label, g) => ({ label, result: fitGroup(frame, spec, rowsOf(a, g), `${gname} = ${label}`) }));
   const union = filterRows(frame, spec.rows, (i) => a.group[i] >= 0);
   const others = a.levels.slice(1);
 
