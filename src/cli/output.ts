@@ -2,6 +2,7 @@
  * Output helpers for commands: JSON (NaN and Infinity -> null, typed arrays -> arrays) and
  * plain-text tables (right-aligned numbers, left-aligned labels).
  */
+import { RegressionResult } from "../engine/models/result";
 
 /** JSON text of a value; non-finite numbers become null. */
 export function toJson(value: unknown, indent?: number): string {
@@ -37,6 +38,13 @@ export function formatNumber(x: number, digits = 6): string {
 export function formatP(p: number): string {
   if (Number.isNaN(p)) return ".";
   return p < 1e-4 ? "<0.0001" : p.toFixed(4);
+}
+
+/** Where the rows went: "N = 3120 of 3124 rows (dropped: 4 missing [UR 1, DI 3], 0 singletons)". */
+export function sampleNote(r: RegressionResult): string {
+  const s = r.sample;
+  const by = Object.entries(s.missingBy).filter(([, v]) => v > 0).map(([k, v]) => `${k} ${v}`).join(", ");
+  return `N = ${r.n} of ${s.nInput} rows (dropped: ${s.droppedMissing} missing${by ? ` [${by}]` : ""}, ${s.droppedSingletons} singletons)`;
 }
 
 export type TableCell = string | number;

@@ -38,10 +38,14 @@ function heteroText(h: HeterogeneityResult, perm: PermutationResult | null): str
   });
   const tests = h.tests.map((d) => `${d.label}: ${d.inapplicable ? d.inapplicable : `${d.extra ? `${formatNumber(d.extra.difference)} (se ${formatNumber(d.extra.se)}), ` : ""}${d.distribution === "F" ? "F" : d.distribution === "t" ? "t" : "stat"} = ${formatNumber(d.statistic)}, p = ${formatP(d.p)}`}`);
   const me = h.marginal.map((m) => [m.group, m.estimate, m.se, m.stat, formatP(m.p)]);
+  const nInput = h.assignment.group.length;
+  const inGroup = h.assignment.group.reduce((s, g) => s + (g >= 0 ? 1 : 0), 0);
+  const singletons = h.groups.reduce((s, g) => s + g.result.sample.droppedSingletons, 0);
   return [
     `Heterogeneity of ${t} by ${h.assignment.rule}`,
     "",
     formatTable(["group", "N", `coef ${t}`, "se", "stat", "p"], rows),
+    `Rows: ${nInput} in the data; dropped ${nInput - inGroup} missing a model variable or the group, ${singletons} singletons within the groups.`,
     "",
     ...tests,
     ...(perm ? [`Permutation test (${perm.reps} reps, seed ${perm.seed}, ${perm.permuted}): diff = ${formatNumber(perm.observed)}, p = ${formatP(perm.pTwoSided)}`] : []),

@@ -9,7 +9,7 @@ import { VcovType } from "../../engine/models/result";
 import { getBool, getList, getString, ParsedArgs } from "../argv";
 import { CliCommand, CliIO } from "../command";
 import { readDataFile } from "../data";
-import { formatNumber, formatP, formatTable, toJson } from "../output";
+import { formatNumber, formatP, formatTable, sampleNote, toJson } from "../output";
 import { feJson } from "./fe";
 
 export const DEFAULT_SEED = 12345;
@@ -43,7 +43,14 @@ export function mediationJson(r: MediationResult): Record<string, unknown> {
   return { design: r.design, sample: r.sample, y: r.y, treat: r.treat, mediators };
 }
 
-function mediationText(r: MediationResult): string {
+/** "DI: N = 3120 of 3124 data rows (dropped: 4 missing one of the variables, 0 singletons)" for the common sample. */
+function commonNote(m: MediatorResult, nData: number): string {
+  const eq = m.outcome ?? m.total;
+  const common = eq.sample.nInput;
+  return `${m.mediator}: N = ${eq.n} of ${nData} data rows (dropped: ${nData - common} missing one of the variables, ${eq.sample.droppedSingletons} singletons)`;
+}
+
+function mediationText(r: MediationResult, nData: number): string {
   const head = `Mediation (${r.design}, ${r.sample} sample): ${r.y} <- ${r.treat} via ${r.mediators.map((m) => m.mediator).join(", ")}\n\n`;
   const rows = r.mediators.map((m) => [
     m.mediator,
@@ -57,7 +64,11 @@ function mediationText(r: MediationResult): string {
     formatP(m.sobel.p),
     m.bootstrap ? `[${formatNumber(m.bootstrap.ciLow)}, ${formatNumber(m.bootstrap.ciHigh)}]` : ".",
   ]);
-  return head + formatTable(["mediator", "N", "c", "a", "b", "c'", "a*b", "Sobel z", "p", "boot CI"], rows);
+  const samples = r.mediators.flatMap((m) => [
+    commonNote(m, nData),
+    ...(r.sample === "own" ? [`${m.mediator} a path (own sample): ${sampleNote(m.aPath)}`] : []),
+  ]);
+  return head + formatTable(["mediator", "N", "c", "a", "b", "c'", "a*b", "Sobel z", "p", "boot CI"], rows) + samples.join("\n") + "\n";
 }
 
 export const command: CliCommand = {
@@ -118,7 +129,7 @@ export const command: CliCommand = {
         onProgress: quiet ? undefined : (p) => p.done > 0 && io.err(`${p.task}: ${p.done}/${p.total}\n`),
       },
     );
-    io.out(getBool(a, "json") ? toJson(mediationJson(r)) + "\n" : mediationText(r));
+    io.out(getBool(a, "json") ? toJson(mediationJson(r)) + "\n" : mediationText(r, frame.nrow));
     return 0;
   },
 };

@@ -8,7 +8,7 @@ import { prepareVariant, RobustnessVariant } from "../../engine/models/robustnes
 import { CliError, getBool, getList, getString, ParsedArgs } from "../argv";
 import { CliCommand, CliIO } from "../command";
 import { readDataFile } from "../data";
-import { formatP, formatTable, toJson } from "../output";
+import { formatNumber, formatP, formatTable, sampleNote, toJson } from "../output";
 import { feJson, feSpec } from "./fe";
 
 function parsePeriod(s: string): { from?: number; to?: number } {
@@ -114,8 +114,21 @@ export const command: CliCommand = {
       const i = r.terms.indexOf(t);
       return [label, t, r.n, r.coef[i], r.se[i], formatP(r.p[i])];
     };
+    const notes = [
+      `Baseline: ${sampleNote(baseline)}`,
+      ...runs.map(({ p, result }) => {
+        const c = p.changes;
+        const what = [
+          ...Object.entries(c.winsor).map(([v, w]) => `${v} cut at [${formatNumber(w.lower)}, ${formatNumber(w.upper)}] (${w.nBelow} below, ${w.nAbove} above)`),
+          ...(c.rowsOutsidePeriod > 0 ? [`${c.rowsOutsidePeriod} rows outside the period removed`] : []),
+          ...Object.entries(c.rowsDroppedByGroup).map(([v, k]) => `${k} rows with value ${v} removed`),
+        ];
+        return `${p.label}: ${[...what, sampleNote(result)].join("; ")}`;
+      }),
+    ];
     io.out(
-      formatTable(["model", "key regressor", "N", "coef", "se", "p"], [row("Baseline", baseline, treat), ...runs.map(({ p, result }) => row(p.label, result, p.treat))]) + "\n",
+      formatTable(["model", "key regressor", "N", "coef", "se", "p"], [row("Baseline", baseline, treat), ...runs.map(({ p, result }) => row(p.label, result, p.treat))]) +
+        "\n" + notes.join("\n") + "\n",
     );
     return 0;
   },
