@@ -147,6 +147,15 @@ describe("FE2WAY arguments", () => {
     const holes = y.map((r, i) => (i === 3 ? ["NA"] : i === 7 ? ["#N/A"] : i === 9 ? [""] : r));
     const t = fe2way(holes, x, id, yr);
     expect(rowOf(t, "N")[1]).toBe(197);
+    expect(rowOf(t, "dropped (missing)")[1]).toBe(3);
+    expect(rowOf(t, "dropped (singletons)")[1]).toBe(0);
+  });
+
+  test("a firm with one row is dropped as a singleton (reghdfe) and counted; N and coefficients as grunfeld_fe_twoway", () => {
+    const t = fe2way([...y, [1]], [...x, [2, 3]], [...id, [99]], [...yr, [1940]]);
+    expect(rowOf(t, "N")[1]).toBe(ref.N);
+    expect(rowOf(t, "dropped (singletons)")[1]).toBe(1);
+    expect(relErr(rowOf(t, "value")[1], ref.coef.value)).toBeLessThan(TOL);
   });
 
   test("unknown option and bad option value list what is allowed", () => {

@@ -24,6 +24,8 @@ test("=NQP.IV reproduces nqp_iv_lag1", () => {
   expect(row("Kleibergen-Paap rk Wald F")[4]).toMatch(/Stock-Yogo 10% max. IV size: 16.38/);
   expect(row("Hansen J")[1]).toBe("n/a");
   expect(row("N")[1]).toBe(R.N);
+  // every data row is either in the sample or counted as dropped (no silent drop)
+  expect((row("dropped (missing)")[1] as number) + (row("dropped (singletons)")[1] as number)).toBe(rows.length - 1 - R.N);
   expect(out.every((r) => r.length === 7)).toBe(true);
 });
 

@@ -3,7 +3,7 @@
  * absorbed, as reghdfe / fixest), spilled as a table:
  *   term | coef | se | t | p | ci_low | ci_high      (header row; "z" instead of "t" for large-sample SEs)
  *   one row per regressor (then _cons unless noconstant); omitted (collinear) regressors say "omitted"
- *   N | groups (id levels) | periods (time levels) | clusters | within R-squared
+ *   N | dropped (missing) | dropped (singletons) | groups (id levels) | periods (time levels) | clusters | within R-squared
  * Options: vcov=iid|hc1|cluster (default: cluster when a cluster range is given, else iid),
  * keep_singletons, noconstant.
  */
@@ -58,6 +58,8 @@ export function fe2wayTable(r: RegressionResult, omittedNames: readonly string[]
   });
   for (const name of omittedNames) out.push(pad([name, "omitted"]));
   out.push(pad(["N", r.n]));
+  out.push(pad(["dropped (missing)", r.sample.droppedMissing]));
+  out.push(pad(["dropped (singletons)", r.sample.droppedSingletons]));
   out.push(pad(["groups", r.fixedEffects[0]?.levels ?? ""]));
   out.push(pad(["periods", r.fixedEffects[1]?.levels ?? ""]));
   out.push(pad(["clusters", r.nClusters.length > 0 ? Math.min(...r.nClusters) : ""]));
@@ -115,7 +117,7 @@ export function fitFe2way(y: unknown, x: unknown, id: unknown, time: unknown, cl
 }
 
 /**
- * Two-way fixed-effects regression (unit and period effects absorbed, as Stata reghdfe / R fixest). Spills coefficient, SE, t, p and 95% CI per regressor, then N, groups, periods, clusters and within R-squared.
+ * Two-way fixed-effects regression (unit and period effects absorbed, as Stata reghdfe / R fixest). Spills coefficient, SE, t, p and 95% CI per regressor, then N, the rows dropped (missing values, singletons), groups, periods, clusters and within R-squared.
  * @customfunction FE2WAY
  * @param y Dependent variable: one column, optionally with a header cell.
  * @param x Regressors: one or more adjacent columns (names from a header row, else x1, x2, ...).
@@ -123,7 +125,7 @@ export function fitFe2way(y: unknown, x: unknown, id: unknown, time: unknown, cl
  * @param time Period (e.g. year), one column: numbers or text.
  * @param [cluster] Cluster variable(s) for clustered SEs: one or two columns (e.g. the id column). Omit for iid SEs.
  * @param [options] Options text such as "vcov=hc1; keep_singletons; noconstant" (vcov=iid|hc1|cluster), or a two-column key/value range.
- * @returns A table: term, coef, se, t, p, ci_low, ci_high; then N, groups, periods, clusters, within R-squared.
+ * @returns A table: term, coef, se, t, p, ci_low, ci_high; then N, dropped (missing), dropped (singletons), groups, periods, clusters, within R-squared.
  */
 export function fe2way(y: any[][], x: any[][], id: any[][], time: any[][], cluster?: any[][], options?: any[][]): any[][] {
   return withExcelErrors("FE2WAY", () => {

@@ -4,7 +4,7 @@
  *   term | coef | se | t | p | ci_low | ci_high        (second stage; "z" with option nosmall)
  *   first-stage F (<endog>) | F | df1 | df2 | p        then one row per diagnostic: label | statistic | df | p |
  *   note (Stock-Yogo 10% critical value for the weak-identification F, or why a test does not apply)
- *   N | dropped (missing) | clusters
+ *   N | dropped (missing) | dropped (singletons) | clusters
  * Options: vcov=iid|hc1|cluster (default: cluster when a cluster range is given), nosmall, keep_singletons.
  */
 import { Cell } from "../../engine/frame/missing";
@@ -38,6 +38,7 @@ export function ivTable(r: IvResult): unknown[][] {
   for (const [k, why] of Object.entries(r.omittedInstruments)) out.push(pad([`instrument ${k} left out`, why]));
   out.push(pad(["N", r.n]));
   out.push(pad(["dropped (missing)", r.sample.droppedMissing]));
+  out.push(pad(["dropped (singletons)", r.sample.droppedSingletons]));
   out.push(pad(["clusters", r.nClusters.length > 0 ? r.nClusters[0] : ""]));
   return out;
 }
@@ -88,7 +89,7 @@ export function fitIvFormula(y: unknown, endog: unknown, instruments: unknown, x
 }
 
 /**
- * IV-2SLS (ivreg2/ivreghdfe conventions) with unit and period fixed effects absorbed when id and time are given. Spills the second stage, first-stage F, Kleibergen-Paap rk LM, Cragg-Donald and KP rk Wald F (with the Stock-Yogo critical value), Hansen J, endogeneity and Anderson-Rubin tests, and N.
+ * IV-2SLS (ivreg2/ivreghdfe conventions) with unit and period fixed effects absorbed when id and time are given. Spills the second stage, first-stage F, Kleibergen-Paap rk LM, Cragg-Donald and KP rk Wald F (with the Stock-Yogo critical value), Hansen J, endogeneity and Anderson-Rubin tests, N and the rows dropped (missing values, singletons).
  * @customfunction IV
  * @param y Dependent variable: one column, optionally with a header cell.
  * @param endog Endogenous regressor(s): one or more adjacent columns.
@@ -98,7 +99,7 @@ export function fitIvFormula(y: unknown, endog: unknown, instruments: unknown, x
  * @param [time] Period (absorbed as a fixed effect), one column.
  * @param [cluster] Cluster variable for clustered SEs (e.g. the id column).
  * @param [options] Options text such as "vcov=hc1; nosmall; keep_singletons".
- * @returns A table: term, coef, se, t, p, ci_low, ci_high; first-stage F; diagnostic rows; N.
+ * @returns A table: term, coef, se, t, p, ci_low, ci_high; first-stage F; diagnostic rows; N, dropped (missing), dropped (singletons), clusters.
  */
 export function iv(y: any[][], endog: any[][], instruments: any[][], x?: any[][], id?: any[][], time?: any[][], cluster?: any[][], options?: any[][]): any[][] {
   return withExcelErrors("IV", () => ivTable(fitIvFormula(y, endog, instruments, x, id, time, cluster, options)));
