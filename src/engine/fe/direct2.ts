@@ -100,27 +100,39 @@ function choleskySchur(N: CountMatrix, lb: number, free: Int32Array): SchurSolve
   const S = new Float64Array(m * m);
   for (let j = 0; j < m; j++) S[j + j * m] = N.cntB[free[j]];
   // Only the lower triangle (x >= y), all that `cholesky` reads: each pair of a unit's levels once,
-  // entry (x, y) updated by (cnt_x w) cnt_y as in the full double loop.
-  const { start, cnt } = N;
-  const freeCol = new Int32Array(N.col.length);
-  for (let e = 0; e < freeCol.length; e++) freeCol[e] = idx[N.col[e]];
-  for (let g = 0; g + 1 < start.length; g++) {
-    const w = N.invA[g];
-    const e0 = start[g];
-    for (let e = e0; e < start[g + 1]; e++) {
-      const x = freeCol[e];
+  // entry (x, y) updated by (cnt_x w) cnt_y as in the full double loop. Consecutive units with the
+  // same levels and counts (balanced panels: every unit) share one update with their weights summed.
+  const { start, col, cnt } = N;
+  const addUnit = (e0: number, e1: number, w: number): void => {
+    for (let e = e0; e < e1; e++) {
+      const x = idx[col[e]];
       if (x < 0) continue;
       const ce = cnt[e];
       const vx = ce * w;
       for (let f = e0; f < e; f++) {
-        const y = freeCol[f];
+        const y = idx[col[f]];
         if (y < 0) continue;
         if (y < x) S[x + y * m] -= vx * cnt[f];
         else S[y + x * m] -= cnt[f] * w * ce;
       }
       S[x + x * m] -= vx * ce;
     }
+  };
+  let p0 = 0, p1 = 0, pw = 0;
+  for (let g = 0; g + 1 < start.length; g++) {
+    const e0 = start[g], e1 = start[g + 1];
+    let same = e1 - e0 === p1 - p0;
+    for (let d = 0; same && d < e1 - e0; d++) same = col[e0 + d] === col[p0 + d] && cnt[e0 + d] === cnt[p0 + d];
+    if (same) {
+      pw += N.invA[g];
+      continue;
+    }
+    addUnit(p0, p1, pw);
+    p0 = e0;
+    p1 = e1;
+    pw = N.invA[g];
   }
+  addUnit(p0, p1, pw);
   const L = m > 0 ? cholesky(S, m, 0) : new Float64Array(0);
   return (rhs, k) => {
     const out = new Float64Array(lb * k);

@@ -49,6 +49,11 @@ export interface FixedEffectsOptions {
   readonly method?: DemeanMethod;
   /** Number of observations; required only when there are no dimensions. */
   readonly n?: number;
+  /**
+   * The caller only reads the codes while this object lives: already-dense Int32Array codes are used
+   * as they are (no copy). Default false (copied).
+   */
+  readonly shareCodes?: boolean;
 }
 
 export interface FixedEffects {
@@ -77,7 +82,7 @@ export function buildFixedEffects(inputs: readonly FeDimensionInput[], opts: Fix
     if (d.codes.length !== n) {
       throw new InputError(`Fixed effect "${d.name}" has ${d.codes.length} rows but "${inputs[0].name}" has ${n}.`);
     }
-    const dc = denseCodes(d.codes, `Fixed effect "${d.name}"`);
+    const dc = denseCodes(d.codes, `Fixed effect "${d.name}"`, opts.shareCodes);
     return { name: d.name, codes: dc.codes, levels: dc.levels, counts: groupCounts(dc.codes, dc.levels) };
   });
   const tol = opts.tol ?? 1e-14;

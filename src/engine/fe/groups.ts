@@ -11,8 +11,11 @@ export interface DenseCodes {
   readonly original: Int32Array;
 }
 
-/** Re-codes to 0..L-1 in order of first appearance of the used levels. Throws on negative codes. */
-export function denseCodes(codes: ArrayLike<number>, what = "group"): DenseCodes {
+/**
+ * Re-codes to 0..L-1 in order of first appearance of the used levels. Throws on negative codes.
+ * `share`: when the input is an Int32Array already so coded, return it itself (the caller only reads it).
+ */
+export function denseCodes(codes: ArrayLike<number>, what = "group", share = false): DenseCodes {
   const n = codes.length;
   let max = -1;
   // Codes that are already 0..L-1 in order of first appearance (e.g. re-coded before) are their own
@@ -28,9 +31,11 @@ export function denseCodes(codes: ArrayLike<number>, what = "group"): DenseCodes
     }
   }
   if (inOrder && Number.isInteger(max)) {
-    const out = new Int32Array(n);
-    if (codes instanceof Int32Array) out.set(codes);
-    else for (let i = 0; i < n; i++) out[i] = codes[i];
+    const out = share && codes instanceof Int32Array ? codes : new Int32Array(n);
+    if (out !== codes) {
+      if (codes instanceof Int32Array) out.set(codes);
+      else for (let i = 0; i < n; i++) out[i] = codes[i];
+    }
     const original = new Int32Array(max + 1);
     for (let l = 0; l <= max; l++) original[l] = l;
     return { codes: out, levels: max + 1, original };

@@ -113,13 +113,14 @@ export function prepareDesign(data: LinearData, opts: DesignOptions = {}): Desig
   }
   const hasIntercept = feIn.length > 0 || !opts.noConstant;
   const allRows = rows.length === data.n && (n === 0 || rows[n - 1] === n - 1);
-  // Codes on the sample rows; on the full sample the input itself (both users below re-code into a copy).
+  // Codes on the sample rows; on the full sample the input itself, used without a copy when already
+  // dense (the design only reads them).
   const codesOn = (codes: ArrayLike<number>) => (allRows && codes instanceof Int32Array ? codes : takeCodes(codes, rows));
   const feDims = feIn.length > 0
     ? feIn.map((f) => ({ name: f.name, codes: codesOn(f.codes) }))
     : hasIntercept ? [{ name: "_cons", codes: new Int32Array(n) }] : [];
-  const fe = buildFixedEffects(feDims, { ...opts.feOptions, n });
-  const clusters = clIn.map((c) => denseCodes(codesOn(c.codes), `Cluster variable "${c.name}"`));
+  const fe = buildFixedEffects(feDims, { ...opts.feOptions, n, shareCodes: true });
+  const clusters = clIn.map((c) => denseCodes(codesOn(c.codes), `Cluster variable "${c.name}"`, true));
   const nClusters = clusters.map((c) => c.levels);
   clusters.forEach((c, j) => {
     if (c.levels < 2) {

@@ -78,7 +78,7 @@ export function clusterScoreSums(parts: SandwichParts, codes: Int32Array, g: num
 }
 
 function clusterMeat(parts: SandwichParts, codes: Int32Array): Float64Array {
-  const dc = denseCodes(codes, "cluster");
+  const dc = denseCodes(codes, "cluster", true);
   return crossprod(clusterScoreSums(parts, dc.codes, dc.levels), dc.levels, parts.p);
 }
 
