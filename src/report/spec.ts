@@ -7,7 +7,7 @@
  */
 import { InputError } from "../engine/frame";
 import type { RobustnessVariant } from "../engine/models/robustness";
-import type { VcovType } from "../engine/models/result";
+import { VCOV_TYPES, type VcovType } from "../engine/models/result";
 import type { TableOptions } from "./options";
 
 /** Rows kept for a model: every condition must hold (values compared as text or numbers). */
@@ -132,12 +132,29 @@ export function validateSpecFile(raw: unknown): SpecFile {
   return file;
 }
 
+/** A sample restriction: a list of {column, in: [values]} and/or {column, min, max} (both inclusive). */
+function validateWhere(raw: unknown, w: string): void {
+  const form = `a list of conditions such as [{"column": "year", "min": 2012, "max": 2019}, {"column": "province", "in": ["P01", "P02"]}]`;
+  need(Array.isArray(raw), `${w} must be ${form}; got ${JSON.stringify(raw)}.`);
+  (raw as unknown[]).forEach((f, j) => {
+    const c = f as Partial<Record<keyof RowFilter, unknown>> | null;
+    need(c && typeof c === "object" && typeof c.column === "string", `${w}[${j}] needs "column" (a column name); the form is ${form}.`);
+    need(c!.in !== undefined || c!.min !== undefined || c!.max !== undefined, `${w}[${j}] needs "in" (a list of values) or "min"/"max" (numbers).`);
+    need(c!.in === undefined || (Array.isArray(c!.in) && c!.in.every((v) => typeof v === "string" || typeof v === "number")), `${w}[${j}].in must be a list of values.`);
+    for (const k of ["min", "max"] as const) need(c![k] === undefined || (typeof c![k] === "number" && Number.isFinite(c![k])), `${w}[${j}].${k} must be a number.`);
+  });
+}
+
 export function validateTableSpec(t: TableSpec, where = "table"): void {
   need(t && typeof t === "object", `${where} must be an object.`);
   need((TABLE_KINDS as readonly string[]).includes(t.kind), `${where}: unknown kind "${String((t as { kind?: unknown }).kind)}". Allowed: ${TABLE_KINDS.join(", ")}.`);
   need(typeof t.title === "string" && t.title.trim(), `${where} needs a "title".`);
   const model = (m: LinearModelSpec | undefined, w: string) => {
     need(m && typeof m.y === "string" && strList(m.x), `${w} needs "y" (a column name) and "x" (a list of column names).`);
+    for (const k of ["fe", "cluster"] as const) need(m![k] === undefined || strList(m![k]), `${w}.${k} must be a list of column names, e.g. ["city_id", "year"].`);
+    need(m!.vcov === undefined || (VCOV_TYPES as readonly string[]).includes(m!.vcov), `${w}.vcov must be one of ${VCOV_TYPES.join(", ")}; got ${JSON.stringify(m!.vcov)}.`);
+    const rw = (m as { where?: unknown }).where;
+    if (rw !== undefined) validateWhere(rw, `${w}.where`);
   };
   switch (t.kind) {
     case "regression":

@@ -26,6 +26,12 @@ describe("validateSpecFile", () => {
     [{ tables: [{ kind: "iv", title: "T", model: { y: "a", x: [] } }] }, /"endog" and "instruments"/],
     [{ tables: [{ kind: "heterogeneity", title: "T", model: { y: "a", x: ["b"] }, splits: [{ label: "L" }] }] }, /"column".*"variable"/],
     [{ tables: [{ kind: "robustness", title: "T", model: { y: "a", x: ["b"] }, variants: [{ steps: [] }] }] }, /"panel"/],
+    // "where" is a list of conditions; a string used to reach the engine and crash with a TypeError
+    [{ tables: [{ kind: "regression", title: "T", models: [{ y: "a", x: ["b"], where: "firm > 20" }] }] }, /models\[0\]\.where must be a list of conditions/],
+    [{ tables: [{ kind: "regression", title: "T", models: [{ y: "a", x: ["b"], where: [{ column: "year" }] }] }] }, /where\[0\] needs "in".*"min"\/"max"/],
+    [{ tables: [{ kind: "regression", title: "T", models: [{ y: "a", x: ["b"], where: [{ column: "year", min: "2012" }] }] }] }, /where\[0\]\.min must be a number/],
+    [{ tables: [{ kind: "regression", title: "T", models: [{ y: "a", x: ["b"], fe: "firm" }] }] }, /models\[0\]\.fe must be a list of column names/],
+    [{ tables: [{ kind: "iv", title: "T", model: { y: "a", x: [], endog: ["e"], instruments: ["z"], vcov: "robust" } }] }, /model\.vcov must be one of iid, hc1, cluster; got "robust"/],
     [{ derive: [{ kind: "pca", name: "x" }], tables: [{ kind: "descriptives", title: "T", variables: ["a"] }] }, /Allowed: entropy, resilience, lag/],
     [{ derive: [{ kind: "entropy", name: "x", indicators: ["a"] }], tables: [{ kind: "descriptives", title: "T", variables: ["a"] }] }, /at least two/],
   ])("rejects %j", (raw, msg) => {
