@@ -96,13 +96,25 @@ export async function readXlsxRows(path: string): Promise<Cell[][]> {
   return rows;
 }
 
+/** A delimited file whose rows have more or fewer fields than the header is refused: its columns would shift silently. */
+function checkWidths(rows: string[][], file: string): string[][] {
+  const width = rows[0]?.length ?? 0;
+  const bad = rows.findIndex((r) => r.length !== width);
+  if (bad > 0) {
+    throw new InputError(
+      `${file}: data row ${bad} has ${rows[bad].length} field(s) but the header has ${width}. Check for an unquoted delimiter in a value or a missing field.`,
+    );
+  }
+  return rows;
+}
+
 /** Reads a .csv or .xlsx file (path relative to cwd) into rows of cells, header row first. */
 export async function readDataRows(file: string, cwd = process.cwd()): Promise<Cell[][]> {
   const path = resolve(cwd, file);
   if (!existsSync(path)) throw new InputError(`Data file not found: ${file}`);
   const ext = extname(path).toLowerCase();
-  if (ext === ".csv") return parseCsv(readFileSync(path, "utf8"));
-  if (ext === ".tsv" || ext === ".txt") return parseCsv(readFileSync(path, "utf8"), "\t");
+  if (ext === ".csv") return checkWidths(parseCsv(readFileSync(path, "utf8")), file);
+  if (ext === ".tsv" || ext === ".txt") return checkWidths(parseCsv(readFileSync(path, "utf8"), "\t"), file);
   if (ext === ".xlsx") return readXlsxRows(path);
   throw new InputError(`Unsupported data file type "${ext}" (${file}): use .csv or .xlsx with a header row.`);
 }

@@ -1,7 +1,9 @@
 /** CLI building blocks: CSV parsing, flag parsing, JSON/text output, and the real process (bin/nqp.js). */
 import { spawnSync } from "child_process";
 import { join } from "path";
-import { excelValueToCell, parseCsv } from "../../src/cli/data";
+import { mkdtempSync, rmSync, writeFileSync } from "fs";
+import { tmpdir } from "os";
+import { excelValueToCell, parseCsv, readDataFile } from "../../src/cli/data";
 import { CliError, FlagSpec, parseArgv } from "../../src/cli/argv";
 import { formatNumber, formatP, formatTable, toJson } from "../../src/cli/output";
 import { REFERENCE } from "../support/reference";
@@ -21,6 +23,17 @@ describe("parseCsv", () => {
   });
   test("an unclosed quote is an error", () => {
     expect(() => parseCsv('a\n"open')).toThrow(/quoted field/);
+  });
+  test("a row with more or fewer fields than the header is an error naming the row (columns would shift silently)", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "nqp-csv-"));
+    try {
+      writeFileSync(join(dir, "wide.csv"), "x,y\n1,2\n3,4,5\n");
+      writeFileSync(join(dir, "short.csv"), "x,y\n1\n3,4\n");
+      await expect(readDataFile("wide.csv", dir)).rejects.toThrow(/^wide\.csv: data row 2 has 3 field\(s\) but the header has 2/);
+      await expect(readDataFile("short.csv", dir)).rejects.toThrow(/^short\.csv: data row 1 has 1 field\(s\) but the header has 2/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
 
