@@ -18,6 +18,7 @@
  * (dropped constant columns keep their slot with weight 0 and NaN entropy).
  */
 import { InputError } from "../frame";
+import { sumXLogX, xlogxBuffer } from "./entropy-xlogx";
 
 export type EntropyMethod = "minmax" | "shift";
 export const ENTROPY_METHODS: readonly EntropyMethod[] = ["minmax", "shift"];
@@ -108,6 +109,41 @@ export function parseDirections(raw: readonly unknown[], names: readonly string[
   });
 }
 
+/**
+ * Min and max of c over its present values (NaN compares false, so it is skipped) and the first rows
+ * attaining them, stored at out[4j..4j+3] (row -1 when every value is missing); returns the number of
+ * missing values.
+ */
+function scanColumn(c: Float64Array, out: Float64Array, j: number): number {
+  let lo = Infinity;
+  let hi = -Infinity;
+  let iLo = -1;
+  let iHi = -1;
+  let missing = 0;
+  for (let i = 0; i < c.length; i++) {
+    const v = c[i];
+    if (v < lo) {
+      lo = v;
+      iLo = i;
+    }
+    if (v > hi) {
+      hi = v;
+      iHi = i;
+    }
+    if (v !== v) missing++;
+  }
+  out[4 * j] = lo;
+  out[4 * j + 1] = hi;
+  out[4 * j + 2] = iLo;
+  out[4 * j + 3] = iHi;
+  return missing;
+}
+
+/** complete[i] = 0 where c[i] is missing. */
+function markMissing(c: Float64Array, complete: Uint8Array): void {
+  for (let i = 0; i < c.length; i++) if (c[i] !== c[i]) complete[i] = 0;
+}
+
 interface Prepared {
   readonly m: number;
   readonly n: number;
@@ -143,31 +179,19 @@ function prepare(columns: readonly Float64Array[], names: readonly string[], o: 
   if (o.layers && o.layers.length !== m) {
     throw new InputError(`The layer row has ${o.layers.length} labels but there are ${m} indicators.`);
   }
-  // One pass per column: missing flags, and min/max over all present values with the rows attaining them.
+  // One pass per column: min/max over the present values with the rows attaining them, and a count of
+  // missing values; the rows are flagged in a second pass only for columns that have missing values.
   const complete = new Uint8Array(n).fill(1);
-  const extremes = columns.map((c) => {
-    let lo = Infinity;
-    let hi = -Infinity;
-    let iLo = -1;
-    let iHi = -1;
-    for (let i = 0; i < n; i++) {
-      const v = c[i];
-      if (v !== v) complete[i] = 0;
-      else {
-        if (v < lo) {
-          lo = v;
-          iLo = i;
-        }
-        if (v > hi) {
-          hi = v;
-          iHi = i;
-        }
-      }
-    }
-    return { lo, hi, iLo, iHi };
-  });
+  const extremes = new Float64Array(4 * m);
+  for (let j = 0; j < m; j++) {
+    if (scanColumn(columns[j], extremes, j) > 0) markMissing(columns[j], complete);
+  }
   // Min/max over the complete rows equal those over all rows when both are attained on complete rows.
-  const pooledRange = extremes.map((x) => (x.iLo >= 0 && complete[x.iLo] && complete[x.iHi] ? ([x.lo, x.hi] as [number, number]) : null));
+  const pooledRange = columns.map((_, j): [number, number] | null => {
+    const iLo = extremes[4 * j + 2];
+    const iHi = extremes[4 * j + 3];
+    return iLo >= 0 && complete[iLo] && complete[iHi] ? [extremes[4 * j], extremes[4 * j + 1]] : null;
+  });
   let nMissingIndicator = 0;
   for (let i = 0; i < n; i++) nMissingIndicator += 1 - complete[i];
   const g = o.groups;
@@ -220,6 +244,7 @@ const BLOCK = 1024;
 /**
  * Entropy e_j of one indicator over rows, in one pass over q_i = x'_i + s (x' computed on the fly):
  * with S = sum q and T = sum q ln q, sum p ln p = T/S - ln S (p = q/S), so no second pass is needed.
+ * Each block of q is written to a small buffer whose float bits sumXLogX reads (table logarithm).
  */
 function entropyOf(c: Float64Array, rows: Int32Array | null, lo: number, hi: number, dir: Direction, shift: number): number {
   const n = rows ? rows.length : c.length;
@@ -228,52 +253,65 @@ function entropyOf(c: Float64Array, rows: Int32Array | null, lo: number, hi: num
   const base = dir === 1 ? lo : hi;
   let S = 0;
   let T = 0;
+  const buf = xlogxBuffer(BLOCK);
+  const qs = buf.values;
   for (let b = 0; b < n; b += BLOCK) {
-    const e = Math.min(n, b + BLOCK);
+    const len = Math.min(BLOCK, n - b);
     let s = 0;
-    let t = 0;
     if (rows) {
-      for (let p = b; p < e; p++) {
-        const q = (c[rows[p]] - base) * scale + shift;
+      for (let p = 0; p < len; p++) {
+        const q = (c[rows[b + p]] - base) * scale + shift;
         s += q;
-        if (q > 0) t += q * Math.log(q);
+        qs[p] = q;
       }
     } else {
-      for (let p = b; p < e; p++) {
-        const q = (c[p] - base) * scale + shift;
+      for (let p = 0; p < len; p++) {
+        const q = (c[b + p] - base) * scale + shift;
         s += q;
-        if (q > 0) t += q * Math.log(q);
+        qs[p] = q;
       }
     }
     S += s;
-    T += t;
+    T += sumXLogX(buf, len);
   }
   return -(T / S - Math.log(S)) / Math.log(n);
 }
 
 /**
  * score_i = sum_j (c_j[i] - base_j) ws_j over rows (j ascending), by blocks of rows so the partial
- * sums stay in cache instead of updating the n-long score array once per indicator.
+ * sums stay in cache instead of updating the n-long score array once per indicator. rows = null: every
+ * row, read contiguously (rows with a missing value get NaN from the arithmetic or are reset after).
  */
 function blockedScores(
   columns: readonly Float64Array[],
   active: readonly number[],
-  rows: Int32Array,
+  rows: Int32Array | null,
   base: Float64Array,
   ws: Float64Array,
   scores: Float64Array,
 ): void {
   const acc = new Float64Array(BLOCK);
-  for (let b = 0; b < rows.length; b += BLOCK) {
-    const len = Math.min(BLOCK, rows.length - b);
+  const n = rows ? rows.length : scores.length;
+  for (let b = 0; b < n; b += BLOCK) {
+    const len = Math.min(BLOCK, n - b);
     acc.fill(0, 0, len);
     for (const j of active) {
       const c = columns[j];
       const bj = base[j];
       const wj = ws[j];
-      for (let p = 0; p < len; p++) acc[p] += (c[rows[b + p]] - bj) * wj;
+      if (rows) for (let p = 0; p < len; p++) acc[p] += (c[rows[b + p]] - bj) * wj;
+      else for (let p = 0; p < len; p++) acc[p] += (c[b + p] - bj) * wj;
     }
-    for (let p = 0; p < len; p++) scores[rows[b + p]] = acc[p];
+    if (rows) for (let p = 0; p < len; p++) scores[rows[b + p]] = acc[p];
+    else scores.set(acc.subarray(0, len), b);
+  }
+}
+
+/** scores[i] = NaN for every row i not in rows (ascending). */
+function clearUnused(rows: Int32Array, scores: Float64Array): void {
+  for (let i = 0, p = 0; i < scores.length; i++) {
+    if (p < rows.length && rows[p] === i) p++;
+    else scores[i] = NaN;
   }
 }
 
@@ -318,7 +356,7 @@ export function entropyIndex(columns: readonly Float64Array[], names: readonly s
     for (let j = 0; j < m; j++) {
       [min[j], max[j]] = ranges[f][j];
       if (droppedSet.has(j)) continue;
-      e[j] = entropyOf(columns[j], rows, min[j], max[j], directions[j], shift);
+      e[j] = entropyOf(columns[j], rows.length === n ? null : rows, min[j], max[j], directions[j], shift);
       d[j] = 1 - e[j];
       dSum += d[j];
     }
@@ -326,7 +364,10 @@ export function entropyIndex(columns: readonly Float64Array[], names: readonly s
     return { group: P.labels[f], nUsed: rows.length, min, max, e, d, weights };
   });
 
-  const scores = new Float64Array(n).fill(NaN);
+  const hot = !options.keepNormalised && !options.layers;
+  // The hot path writes every row itself when pooled; otherwise rows without a score stay NaN.
+  const pooled = hot && P.labels.length === 1 && P.labels[0] === null;
+  const scores = pooled ? new Float64Array(n) : new Float64Array(n).fill(NaN);
   const normalised = options.keepNormalised ? columns.map(() => new Float64Array(n).fill(NaN)) : null;
   const layerLabels = options.layers ? Array.from(new Set(options.layers)) : [];
   const layerOf = options.layers ? options.layers.map((l) => layerLabels.indexOf(l)) : [];
@@ -334,12 +375,13 @@ export function entropyIndex(columns: readonly Float64Array[], names: readonly s
   for (let f = 0; f < fits.length; f++) {
     const rows = P.rowsByFit[f];
     const { min, max, weights } = fits[f];
-    if (!normalised && !options.layers) {
+    if (hot) {
       // Hot path (the bench): w x' = (v - base) (w dir / span), one multiply per cell.
       const base = Float64Array.from(min, (lo, j) => (directions[j] === 1 ? lo : max[j]));
       const ws = Float64Array.from(weights, (w, j) => (w * directions[j]) / (max[j] - min[j]));
       const active = columns.map((_, j) => j).filter((j) => !droppedSet.has(j));
-      blockedScores(columns, active, rows, base, ws, scores);
+      blockedScores(columns, active, pooled ? null : rows, base, ws, scores);
+      if (pooled && rows.length < n) clearUnused(rows, scores);
       continue;
     }
     for (const s of layerScores) for (let p = 0; p < rows.length; p++) s[rows[p]] = 0;
