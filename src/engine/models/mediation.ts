@@ -88,7 +88,7 @@ export interface MediationResult {
 function coefSe(r: RegressionResult, term: string, eq: string): [number, number] {
   const i = r.terms.indexOf(term);
   if (i < 0) {
-    throw new InputError(`"${term}" was dropped from the ${eq} (${r.omitted.includes(term) ? "collinear with the other regressors or absorbed by the fixed effects" : "not estimated"}); the mediation effect is not identified.`, "num");
+    throw new InputError(`"${term}" was dropped from the ${eq} (${r.omitted.includes(term) ? "collinear with the other regressors or absorbed by the fixed effects" : "not estimated"}); the mediation effect is not identified.`);
   }
   return [r.coef[i], r.se[i]];
 }
