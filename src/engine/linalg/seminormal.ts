@@ -1,0 +1,165 @@
+/**
+ * Least squares by corrected semi-normal equations (Bjorck 1996, sec. 2.5.3 and 6.6.5), for large,
+ * well-conditioned problems only: the cross-product G = [X y]'[X y] in one cache-blocked pass, the
+ * Cholesky factor L of the column-scaled X'X (unit diagonal), the solution b0 from G, then one
+ * refinement step with residuals in working precision: b = b0 + S (L L')^-1 S X'(y - X b0).
+ *
+ * Safe use: the path returns null (callers then use the QR) unless a bound on the condition number
+ * of the column-scaled X, sqrt(k) ||L^-1||_F >= kappa_2(X S), is below `maxCond` (default 1e3, so
+ * kappa^2 eps < 3e-10: the refined solution and the bread agree with the QR's far inside 1e-8), and
+ * every column's remaining norm after the columns before it (L_jj / s_j) exceeds the rank tolerance
+ * x its reference norm by a wide margin, so a QR with limited pivoting keeps every column too.
+ *
+ * Shapes: X n x k column-major, y length n; S = diag(s), s_j = 1 / ||x_j||.
+ */
+import { cholesky, forwardSolve } from "./dense";
+
+/** Rows per block: 1024 rows x 11 columns (~90 KB) stay in L2 while all pairs are formed. */
+const BLOCK_ROWS = 1024;
+/** Default bound on kappa_2 of the column-scaled X. */
+export const SEMINORMAL_MAX_COND = 1e3;
+/** Remaining norm must exceed tol x reference norm by this factor (else the QR decides the rank). */
+const RANK_MARGIN = 1e3;
+
+/** G = A'A (m x m, full symmetric) for A = [cols], summed block by block (partial sums per block). */
+export function blockGram(cols: readonly Float64Array[], n: number, blockRows = BLOCK_ROWS): Float64Array {
+  const m = cols.length;
+  const G = new Float64Array(m * m);
+  for (let i0 = 0; i0 < n; i0 += blockRows) {
+    const i1 = Math.min(n, i0 + blockRows);
+    for (let p = 0; p < m; p++) {
+      const a = cols[p];
+      let q = p;
+      // Four columns at a time: a is loaded once for four independent sums.
+      for (; q + 3 < m; q += 4) {
+        const b0 = cols[q], b1 = cols[q + 1], b2 = cols[q + 2], b3 = cols[q + 3];
+        let s0 = 0, s1 = 0, s2 = 0, s3 = 0;
+        for (let i = i0; i < i1; i++) {
+          const v = a[i];
+          s0 += v * b0[i];
+          s1 += v * b1[i];
+          s2 += v * b2[i];
+          s3 += v * b3[i];
+        }
+        G[p + q * m] += s0;
+        G[p + (q + 1) * m] += s1;
+        G[p + (q + 2) * m] += s2;
+        G[p + (q + 3) * m] += s3;
+      }
+      for (; q < m; q++) {
+        const b = cols[q];
+        let s = 0;
+        for (let i = i0; i < i1; i++) s += a[i] * b[i];
+        G[p + q * m] += s;
+      }
+    }
+  }
+  for (let q = 0; q < m; q++) for (let p = q + 1; p < m; p++) G[p + q * m] = G[q + p * m];
+  return G;
+}
+
+/** r = y - X b and g = X'r in one blocked pass (r written, g returned). */
+function residualAndGradient(cols: readonly Float64Array[], y: Float64Array, b: Float64Array, n: number, r: Float64Array): Float64Array {
+  const k = cols.length;
+  const g = new Float64Array(k);
+  for (let i0 = 0; i0 < n; i0 += BLOCK_ROWS) {
+    const i1 = Math.min(n, i0 + BLOCK_ROWS);
+    for (let i = i0; i < i1; i++) r[i] = y[i];
+    for (let j = 0; j < k; j++) {
+      const c = cols[j];
+      const bj = b[j];
+      for (let i = i0; i < i1; i++) r[i] -= c[i] * bj;
+    }
+    for (let j = 0; j < k; j++) {
+      const c = cols[j];
+      let s = 0;
+      for (let i = i0; i < i1; i++) s += c[i] * r[i];
+      g[j] += s;
+    }
+  }
+  return g;
+}
+
+export interface SeminormalSolution {
+  readonly coef: Float64Array;
+  readonly resid: Float64Array;
+  /** (X'X)^-1, k x k. */
+  readonly bread: Float64Array;
+  /** The condition bound sqrt(k) ||L^-1||_F of the column-scaled X. */
+  readonly cond: number;
+}
+
+export interface SeminormalOptions {
+  /** Rank tolerance and reference norms of the QR this path stands in for. */
+  readonly tol: number;
+  readonly refNorms: ArrayLike<number>;
+  readonly maxCond?: number;
+}
+
+/** Solves min ||y - X b|| when safe (see the file comment); null when the QR must decide. */
+export function seminormalLeastSquares(X: Float64Array, y: Float64Array, n: number, k: number, opts: SeminormalOptions): SeminormalSolution | null {
+  if (k === 0 || n < k) return null;
+  const cols = Array.from({ length: k }, (_, j) => X.subarray(j * n, (j + 1) * n));
+  const m = k + 1;
+  const G = blockGram([...cols, y], n);
+  const s = new Float64Array(k);
+  for (let j = 0; j < k; j++) {
+    const d = G[j + j * m];
+    if (!(d > 0 && d < Infinity)) return null;
+    s[j] = 1 / Math.sqrt(d);
+  }
+  const Gs = new Float64Array(k * k);
+  for (let j = 0; j < k; j++) for (let i = 0; i < k; i++) Gs[i + j * k] = G[i + j * m] * s[i] * s[j];
+  let L: Float64Array;
+  try {
+    L = cholesky(Gs, k, 1e-12);
+  } catch {
+    return null;
+  }
+  const I = new Float64Array(k * k);
+  for (let i = 0; i < k; i++) I[i + i * k] = 1;
+  const Li = forwardSolve(L, k, I, k);
+  let fro = 0;
+  for (let i = 0; i < Li.length; i++) fro += Li[i] * Li[i];
+  const cond = Math.sqrt(k * fro);
+  if (!(cond < (opts.maxCond ?? SEMINORMAL_MAX_COND))) return null;
+  for (let j = 0; j < k; j++) {
+    if (!(L[j + j * k] / s[j] > RANK_MARGIN * opts.tol * opts.refNorms[j])) return null;
+  }
+  // (Gs)^-1 = Li' Li; bread = S Gs^-1 S.
+  const GsInv = new Float64Array(k * k);
+  for (let a = 0; a < k; a++) {
+    for (let c = 0; c <= a; c++) {
+      let t = 0;
+      for (let l = a; l < k; l++) t += Li[l + a * k] * Li[l + c * k];
+      GsInv[a + c * k] = t;
+      GsInv[c + a * k] = t;
+    }
+  }
+  const solveScaled = (rhs: ArrayLike<number>): Float64Array => {
+    const out = new Float64Array(k);
+    for (let a = 0; a < k; a++) {
+      let t = 0;
+      for (let c = 0; c < k; c++) t += GsInv[a + c * k] * (s[c] * rhs[c]);
+      out[a] = s[a] * t;
+    }
+    return out;
+  };
+  const coef = solveScaled(G.subarray(k * m, k * m + k));
+  const resid = new Float64Array(n);
+  const g = residualAndGradient(cols, y, coef, n, resid);
+  const d = solveScaled(g);
+  for (let j = 0; j < k; j++) coef[j] += d[j];
+  // r -= X d (the residual of the refined solution), in row blocks.
+  for (let i0 = 0; i0 < n; i0 += BLOCK_ROWS) {
+    const i1 = Math.min(n, i0 + BLOCK_ROWS);
+    for (let j = 0; j < k; j++) {
+      const c = cols[j];
+      const dj = d[j];
+      for (let i = i0; i < i1; i++) resid[i] -= c[i] * dj;
+    }
+  }
+  const bread = new Float64Array(k * k);
+  for (let j = 0; j < k; j++) for (let i = 0; i < k; i++) bread[i + j * k] = s[i] * GsInv[i + j * k] * s[j];
+  return { coef, resid, bread, cond };
+}
