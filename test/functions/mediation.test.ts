@@ -33,6 +33,9 @@ describe("NQP.MEDIATION", () => {
     expect(relErr(value(t, "Sobel z", 1), s.sobel.z)).toBeLessThan(TOL);
     expect(relErr(value(t, "Sobel p", 1), s.sobel.p_two_sided)).toBeLessThan(TOL);
     expect(value(t, "N", 1)).toBe(s.eq3_direct.N);
+    // every data row is in the common sample or counted as dropped (no silent drop)
+    expect(value(t, "dropped (missing)", 1) + value(t, "dropped (singletons)", 1)).toBe(data.length - 1 - s.eq3_direct.N);
+    expect(value(t, "dropped (singletons)", 1)).toBe(s.eq3_direct.n_singletons_dropped);
     // no bootstrap asked: the CI cells are #N/A
     expect(value(t, "boot CI low", 1)).toBeInstanceOf(FormulaError);
   });

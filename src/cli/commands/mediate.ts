@@ -129,7 +129,7 @@ export const command: CliCommand = {
         onProgress: quiet ? undefined : (p) => p.done > 0 && io.err(`${p.task}: ${p.done}/${p.total}\n`),
       },
     );
-    io.out(getBool(a, "json") ? toJson(mediationJson(r)) + "\n" : mediationText(r, frame.nrow));
+    io.out(getBool(a, "json") ? toJson(mediationJson(r)) + "\n" : mediationText(r, r.nRows));
     return 0;
   },
 };

@@ -83,6 +83,8 @@ export interface MediationResult {
   readonly y: string;
   readonly treat: string;
   readonly mediators: readonly MediatorResult[];
+  /** Rows of the input frame (the candidates before any row was dropped), for "N of ..." reports. */
+  readonly nRows: number;
 }
 
 function coefSe(r: RegressionResult, term: string, eq: string): [number, number] {
@@ -204,5 +206,5 @@ export function mediatePoint(frame: Frame, spec: MediationSpec): MediationResult
       indirect: a * b, seIndirect: se, proportionMediated: (a * b) / c, sobel, n: outcome.n,
     };
   });
-  return { design, sample, y: spec.y, treat: spec.treat, mediators };
+  return { design, sample, y: spec.y, treat: spec.treat, mediators, nRows: spec.rows ? spec.rows.length : frame.nrow };
 }

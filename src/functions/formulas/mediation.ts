@@ -3,10 +3,11 @@
  * and year FE absorbed (Baron-Kenny three equations, Sobel test, optional cluster bootstrap of a*b),
  * spilled as a compact table, one column per mediator:
  *   statistic | M1 | M2 ...
- *   a, se_a, b, se_b, c, c', a*b, se(a*b), Sobel z, Sobel p, proportion mediated, boot CI low, boot CI high, N
+ *   a, se_a, b, se_b, c, c', a*b, se(a*b), Sobel z, Sobel p, proportion mediated, boot CI low, boot CI high, N,
+ *   dropped (missing), dropped (singletons) (rows of the input left out of the common sample, and FE singletons)
  * Options: vcov=iid|hc1|cluster, keep_singletons, sample=common|own, design=baron-kenny|two-step,
- * bootstrap=<reps>, seed=<n>, level=<0..1>. The bootstrap resamples whole clusters (the cluster column,
- * else the id column).
+ * bootstrap=<reps>, seed=<n>, level=<0..1>. The bootstrap resamples whole clusters of the cluster column
+ * (required with bootstrap).
  */
 import { Cell } from "../../engine/frame/missing";
 import { frameFromColumns } from "../../engine/frame/frame";
@@ -48,6 +49,8 @@ export function mediationTable(r: MediationResult): unknown[][] {
     row("boot CI low", (i) => ms[i].bootstrap?.ciLow ?? NaN),
     row("boot CI high", (i) => ms[i].bootstrap?.ciHigh ?? NaN),
     row("N", (i) => ms[i].n),
+    row("dropped (missing)", (i) => r.nRows - (ms[i].outcome ?? ms[i].total).sample.nInput),
+    row("dropped (singletons)", (i) => (ms[i].outcome ?? ms[i].total).sample.droppedSingletons),
   ];
 }
 
@@ -135,7 +138,7 @@ export async function runMediation(
  * @param [controls] Control variables: adjacent columns.
  * @param [cluster] Cluster column for clustered SEs and the cluster bootstrap (e.g. the id column).
  * @param [options] Options text such as "bootstrap=500; seed=1; sample=own" (also vcov, design, level, keep_singletons).
- * @returns A table: a, se_a, b, se_b, c, c', a*b, se(a*b), Sobel z, Sobel p, proportion mediated, bootstrap CI, N per mediator.
+ * @returns A table: a, se_a, b, se_b, c, c', a*b, se(a*b), Sobel z, Sobel p, proportion mediated, bootstrap CI, N and the rows dropped (missing, singletons) per mediator.
  */
 export async function mediation(
   y: any[][],
