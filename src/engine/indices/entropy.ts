@@ -110,33 +110,54 @@ export function parseDirections(raw: readonly unknown[], names: readonly string[
 }
 
 /**
- * Min and max of c over its present values (NaN compares false, so it is skipped) and the first rows
- * attaining them, stored at out[4j..4j+3] (row -1 when every value is missing); returns the number of
- * missing values.
+ * Min and max of c over its present values (NaN compares false, so it is skipped), stored at out[2j],
+ * out[2j + 1] (Infinity, -Infinity when every value is missing); returns true when c may have a missing
+ * value (a NaN sum; rarely also an overflow, which only costs a needless look for NaN). Four independent
+ * chains: the loop is bound by compare latency, not memory.
  */
-function scanColumn(c: Float64Array, out: Float64Array, j: number): number {
-  let lo = Infinity;
-  let hi = -Infinity;
-  let iLo = -1;
-  let iHi = -1;
-  let missing = 0;
-  for (let i = 0; i < c.length; i++) {
-    const v = c[i];
-    if (v < lo) {
-      lo = v;
-      iLo = i;
-    }
-    if (v > hi) {
-      hi = v;
-      iHi = i;
-    }
-    if (v !== v) missing++;
+function scanColumn(c: Float64Array, out: Float64Array, j: number): boolean {
+  let l0 = Infinity;
+  let l1 = Infinity;
+  let l2 = Infinity;
+  let l3 = Infinity;
+  let h0 = -Infinity;
+  let h1 = -Infinity;
+  let h2 = -Infinity;
+  let h3 = -Infinity;
+  let s0 = 0;
+  let s1 = 0;
+  const n = c.length;
+  let i = 0;
+  for (; i + 4 <= n; i += 4) {
+    const a = c[i];
+    const b = c[i + 1];
+    const d = c[i + 2];
+    const e = c[i + 3];
+    if (a < l0) l0 = a;
+    if (a > h0) h0 = a;
+    if (b < l1) l1 = b;
+    if (b > h1) h1 = b;
+    if (d < l2) l2 = d;
+    if (d > h2) h2 = d;
+    if (e < l3) l3 = e;
+    if (e > h3) h3 = e;
+    s0 += a - b;
+    s1 += d - e;
   }
-  out[4 * j] = lo;
-  out[4 * j + 1] = hi;
-  out[4 * j + 2] = iLo;
-  out[4 * j + 3] = iHi;
-  return missing;
+  for (; i < n; i++) {
+    const a = c[i];
+    if (a < l0) l0 = a;
+    if (a > h0) h0 = a;
+    s0 += a;
+  }
+  const lo01 = l0 < l1 ? l0 : l1;
+  const lo23 = l2 < l3 ? l2 : l3;
+  const hi01 = h0 > h1 ? h0 : h1;
+  const hi23 = h2 > h3 ? h2 : h3;
+  out[2 * j] = lo01 < lo23 ? lo01 : lo23;
+  out[2 * j + 1] = hi01 > hi23 ? hi01 : hi23;
+  const sum = s0 + s1;
+  return sum !== sum;
 }
 
 /** complete[i] = 0 where c[i] is missing. */
@@ -179,21 +200,24 @@ function prepare(columns: readonly Float64Array[], names: readonly string[], o: 
   if (o.layers && o.layers.length !== m) {
     throw new InputError(`The layer row has ${o.layers.length} labels but there are ${m} indicators.`);
   }
-  // One pass per column: min/max over the present values with the rows attaining them, and a count of
-  // missing values; the rows are flagged in a second pass only for columns that have missing values.
+  // One pass per column: min/max over the present values; the rows with a missing value are flagged in
+  // a second pass only for columns that may have one.
   const complete = new Uint8Array(n).fill(1);
-  const extremes = new Float64Array(4 * m);
+  const extremes = new Float64Array(2 * m);
   for (let j = 0; j < m; j++) {
-    if (scanColumn(columns[j], extremes, j) > 0) markMissing(columns[j], complete);
+    if (scanColumn(columns[j], extremes, j)) markMissing(columns[j], complete);
   }
-  // Min/max over the complete rows equal those over all rows when both are attained on complete rows.
-  const pooledRange = columns.map((_, j): [number, number] | null => {
-    const iLo = extremes[4 * j + 2];
-    const iHi = extremes[4 * j + 3];
-    return iLo >= 0 && complete[iLo] && complete[iHi] ? [extremes[4 * j], extremes[4 * j + 1]] : null;
+  const incomplete: number[] = [];
+  for (let i = 0; i < n; i++) if (!complete[i]) incomplete.push(i);
+  // Min/max over the complete rows equal those over all rows when no incomplete row attains them. A zero
+  // extreme is recomputed over the rows, so that its sign (0 or -0) is the one met first, as there.
+  const pooledRange = columns.map((c, j): [number, number] | null => {
+    const lo = extremes[2 * j];
+    const hi = extremes[2 * j + 1];
+    if (lo === 0 || hi === 0 || incomplete.some((i) => c[i] === lo || c[i] === hi)) return null;
+    return [lo, hi];
   });
-  let nMissingIndicator = 0;
-  for (let i = 0; i < n; i++) nMissingIndicator += 1 - complete[i];
+  const nMissingIndicator = incomplete.length;
   const g = o.groups;
   if (!g) {
     const rows = new Int32Array(n - nMissingIndicator);
