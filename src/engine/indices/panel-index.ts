@@ -40,7 +40,7 @@ function compareText(a: string, b: string): number {
 /**
  * Builds the panel index. Throws DuplicatePanelKeyError naming the first duplicated (id, time)
  * pair in input order (the later of its two rows is the earliest such row), with both data rows
- * (1-based). Time must be finite numbers or missing (NaN).
+ * (1-based). Time must be whole numbers or missing (NaN); another value is an InputError naming its row.
  */
 export function panelIndex(id: readonly (string | null)[], time: ArrayLike<number>): PanelIndex {
   const n = id.length;
@@ -63,6 +63,11 @@ export function panelIndex(id: readonly (string | null)[], time: ArrayLike<numbe
       idCode[i] = -1;
       nMissingKey++;
       continue;
+    }
+    if (!Number.isInteger(t[i])) {
+      throw new InputError(
+        `The time must be whole periods (calendar years or period numbers, as Stata's tsset needs), but data row ${i + 1} holds ${t[i]}.`,
+      );
     }
     idCode[i] = levelOf.get(k)!;
     keep.push(i);

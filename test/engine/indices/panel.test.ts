@@ -12,6 +12,11 @@ describe("panel index", () => {
     expect(() => panelIndex(id, t)).toThrow(/id "B" at time 2012 appears in data rows 1 and 4/);
   });
 
+  test("a time that is not a whole period is an error naming its row (Stata's tsset needs integer time; 2013.5 was read as a gap)", () => {
+    expect(() => panelIndex(["A", "A", "B"], [2012, 2013.5, 2012])).toThrow(/whole periods.*data row 2 holds 2013.5/);
+    expect(() => martinResilience({ value: Float64Array.of(1, 2), id: ["A", "A"], time: Float64Array.of(2012, 2012.5) })).toThrow(/data row 2 holds 2012.5/);
+  });
+
   test("missing keys are counted and left out of the order", () => {
     const p = panelIndex(["A", null, "A"], [1, 2, NaN]);
     expect(p.nMissingKey).toBe(2);
