@@ -23,6 +23,46 @@ export function crossprod(X: Float64Array, n: number, k: number): Float64Array {
   return out;
 }
 
+/** Rows per block of blockGram: 1024 rows x 11 columns (~90 KB) stay in L2 while all pairs are formed. */
+const GRAM_BLOCK_ROWS = 1024;
+
+/** G = A'A (m x m, full symmetric) for A = [cols], summed block by block (partial sums per block). */
+export function blockGram(cols: readonly Float64Array[], n: number, blockRows = GRAM_BLOCK_ROWS): Float64Array {
+  const m = cols.length;
+  const G = new Float64Array(m * m);
+  for (let i0 = 0; i0 < n; i0 += blockRows) {
+    const i1 = Math.min(n, i0 + blockRows);
+    for (let p = 0; p < m; p++) {
+      const a = cols[p];
+      let q = p;
+      // Four columns at a time: a is loaded once for four independent sums.
+      for (; q + 3 < m; q += 4) {
+        const b0 = cols[q], b1 = cols[q + 1], b2 = cols[q + 2], b3 = cols[q + 3];
+        let s0 = 0, s1 = 0, s2 = 0, s3 = 0;
+        for (let i = i0; i < i1; i++) {
+          const v = a[i];
+          s0 += v * b0[i];
+          s1 += v * b1[i];
+          s2 += v * b2[i];
+          s3 += v * b3[i];
+        }
+        G[p + q * m] += s0;
+        G[p + (q + 1) * m] += s1;
+        G[p + (q + 2) * m] += s2;
+        G[p + (q + 3) * m] += s3;
+      }
+      for (; q < m; q++) {
+        const b = cols[q];
+        let s = 0;
+        for (let i = i0; i < i1; i++) s += a[i] * b[i];
+        G[p + q * m] += s;
+      }
+    }
+  }
+  for (let q = 0; q < m; q++) for (let p = q + 1; p < m; p++) G[p + q * m] = G[q + p * m];
+  return G;
+}
+
 /** X'Y for X n x p and Y n x q (column-major); returns p x q. */
 export function crossprodXY(X: Float64Array, p: number, Y: Float64Array, q: number, n: number): Float64Array {
   const out = new Float64Array(p * q);

@@ -57,6 +57,27 @@ function mean(a: Float64Array): number {
   return compensatedSum(a) / a.length;
 }
 
+/**
+ * Compensated sum and 2-norm of a column in one pass over memory: the same operations in the same
+ * order as compensatedSum and columnNorms (bitwise the same results).
+ */
+function sumAndNorm(a: Float64Array): { sum: number; norm: number } {
+  let s = 0;
+  let c = 0;
+  let ss = 0;
+  for (let i = 0; i < a.length; i++) {
+    const v = a[i];
+    ss += v * v;
+    const t = s + v;
+    if (Math.abs(s) >= Math.abs(v)) c += s - t + v;
+    else c += v - t + s;
+    s = t;
+  }
+  // Out of the plain range: the scaled norm of columnNorms.
+  const norm = ss > 1e-280 && ss < 1e280 ? Math.sqrt(ss) : columnNorms(a, a.length, 1)[0];
+  return { sum: s + c, norm };
+}
+
 function sumSquares(a: Float64Array): number {
   let s = 0;
   for (let i = 0; i < a.length; i++) s += a[i] * a[i];
@@ -144,7 +165,8 @@ export function fitDesign(design: Design, data: Pick<LinearData, "y" | "x">, opt
   design.fe.demeanInto([yRaw, ...xCols], W);
   const yw = W.subarray(0, n);
   const Xall = W.subarray(n);
-  const rawNorms = Float64Array.from(xCols, (c) => columnNorms(c, n, 1)[0]);
+  const colStats = xCols.map(sumAndNorm);
+  const rawNorms = Float64Array.from(colStats, (c) => c.norm);
 
   // Columns the FE (or the constant) absorb on their own, then collinearity among the rest.
   const omittedReason: Record<string, string> = {};
@@ -187,7 +209,7 @@ export function fitDesign(design: Design, data: Pick<LinearData, "y" | "x">, opt
   }
   const reportCons = design.hasIntercept && !opts.noConstant;
   const xMeans = new Float64Array(p);
-  kept.forEach((j, c) => (xMeans[c] = mean(xCols[j])));
+  kept.forEach((j, c) => (xMeans[c] = colStats[j].sum / n));
   const yMean = mean(yRaw);
   const q = reportCons ? p + 1 : p;
   const vcovOf = (d: SmallSample) => explicit
@@ -220,7 +242,11 @@ export function fitDesign(design: Design, data: Pick<LinearData, "y" | "x">, opt
   const ssr = sumSquares(resid);
   const hasFe = design.feInfo.length > 0;
   let tss = 0;
-  for (let i = 0; i < n; i++) tss += design.hasIntercept ? (yRaw[i] - yMean) ** 2 : yRaw[i] ** 2;
+  const yShift = design.hasIntercept ? yMean : 0;
+  for (let i = 0; i < n; i++) {
+    const d = yRaw[i] - yShift;
+    tss += d * d;
+  }
   const r2 = 1 - ssr / tss;
   const r2Within = hasFe ? 1 - ssr / sumSquares(yw) : NaN;
   const r2Adj = design.hasIntercept ? 1 - (1 - r2) * (n - 1) / dof.dfResid : 1 - (1 - r2) * n / dof.dfResid;

@@ -7,7 +7,7 @@
  */
 import { InputError } from "../frame/errors";
 import { denseCodes } from "../fe/groups";
-import { crossprod, sandwich } from "../linalg/dense";
+import { blockGram, crossprod, sandwich } from "../linalg/dense";
 import { VcovType } from "../models/result";
 import { SmallSample } from "./small-sample";
 
@@ -79,7 +79,9 @@ export function clusterScoreSums(parts: SandwichParts, codes: Int32Array, g: num
 
 function clusterMeat(parts: SandwichParts, codes: Int32Array): Float64Array {
   const dc = denseCodes(codes, "cluster", true);
-  return crossprod(clusterScoreSums(parts, dc.codes, dc.levels), dc.levels, parts.p);
+  const S = clusterScoreSums(parts, dc.codes, dc.levels);
+  const g = dc.levels;
+  return blockGram(Array.from({ length: parts.p }, (_, j) => S.subarray(j * g, (j + 1) * g)), g);
 }
 
 /** Codes of the intersection of two clusterings (e.g. city x year cells). */
