@@ -127,6 +127,9 @@ export function validateSpecFile(raw: unknown): SpecFile {
     need((DERIVE_KINDS as readonly string[]).includes(d?.kind), `derive[${i}]: unknown kind "${String(d?.kind)}". Allowed: ${DERIVE_KINDS.join(", ")}.`);
     need(typeof d.name === "string" && d.name, `derive[${i}] (${d.kind}) needs a "name" for the new column.`);
     if (d.kind === "entropy") need(strList(d.indicators) && d.indicators.length >= 2, `derive[${i}] (entropy) needs "indicators": a list of at least two column names.`);
+    const fields = d.kind === "lag" ? ["of", "id", "time"] : d.kind === "resilience" ? ["value", "id", "time"] : [];
+    for (const k of fields) need(typeof (d as unknown as Record<string, unknown>)[k] === "string", `derive[${i}] (${d.kind}) needs "${k}" (a column name).`);
+    if (d.kind === "lag") need(d.k === undefined || typeof d.k === "number", `derive[${i}] (lag) "k" must be a number, e.g. 1; got ${JSON.stringify(d.k)}.`);
   }
   file.tables.forEach((t, i) => validateTableSpec(t, `tables[${i}]`));
   return file;
@@ -149,6 +152,14 @@ export function validateTableSpec(t: TableSpec, where = "table"): void {
   need(t && typeof t === "object", `${where} must be an object.`);
   need((TABLE_KINDS as readonly string[]).includes(t.kind), `${where}: unknown kind "${String((t as { kind?: unknown }).kind)}". Allowed: ${TABLE_KINDS.join(", ")}.`);
   need(typeof t.title === "string" && t.title.trim(), `${where} needs a "title".`);
+  const layout = t as unknown as Partial<Record<string, unknown>>;
+  for (const k of ["terms", "controls", "stats", "notes", "variables"]) {
+    need(layout[k] === undefined || strList(layout[k]), `${where}.${k} must be a list of names, e.g. ["a", "b"]; got ${JSON.stringify(layout[k])}.`);
+  }
+  for (const k of ["labels", "feRows", "statLabels", "roles", "options"]) {
+    const v = layout[k];
+    need(v === undefined || (v !== null && typeof v === "object" && !Array.isArray(v)), `${where}.${k} must be an object such as {"name": "text"}; got ${JSON.stringify(v)}.`);
+  }
   const model = (m: LinearModelSpec | undefined, w: string) => {
     need(m && typeof m.y === "string" && strList(m.x), `${w} needs "y" (a column name) and "x" (a list of column names).`);
     for (const k of ["fe", "cluster"] as const) need(m![k] === undefined || strList(m![k]), `${w}.${k} must be a list of column names, e.g. ["city_id", "year"].`);

@@ -32,6 +32,12 @@ describe("validateSpecFile", () => {
     [{ tables: [{ kind: "regression", title: "T", models: [{ y: "a", x: ["b"], where: [{ column: "year", min: "2012" }] }] }] }, /where\[0\]\.min must be a number/],
     [{ tables: [{ kind: "regression", title: "T", models: [{ y: "a", x: ["b"], fe: "firm" }] }] }, /models\[0\]\.fe must be a list of column names/],
     [{ tables: [{ kind: "iv", title: "T", model: { y: "a", x: [], endog: ["e"], instruments: ["z"], vcov: "robust" } }] }, /model\.vcov must be one of iid, hc1, cluster; got "robust"/],
+    // layout lists and objects of the wrong type used to crash the builders ("spec.terms.filter is not a function")
+    [{ tables: [{ kind: "regression", title: "T", models: [{ y: "a", x: ["b"] }], terms: "b" }] }, /tables\[0\]\.terms must be a list of names/],
+    [{ tables: [{ kind: "regression", title: "T", models: [{ y: "a", x: ["b"] }], stats: "r2" }] }, /tables\[0\]\.stats must be a list of names/],
+    [{ tables: [{ kind: "descriptives", title: "T", variables: ["a"], roles: ["x"] }] }, /tables\[0\]\.roles must be an object/],
+    [{ derive: [{ kind: "resilience", name: "R", value: "inv" }], tables: [{ kind: "descriptives", title: "T", variables: ["R"] }] }, /derive\[0\] \(resilience\) needs "id"/],
+    [{ derive: [{ kind: "lag", name: "L", of: "inv", id: "firm", time: "year", k: "1" }], tables: [{ kind: "descriptives", title: "T", variables: ["L"] }] }, /"k" must be a number, e\.g\. 1; got "1"/],
     [{ derive: [{ kind: "pca", name: "x" }], tables: [{ kind: "descriptives", title: "T", variables: ["a"] }] }, /Allowed: entropy, resilience, lag/],
     [{ derive: [{ kind: "entropy", name: "x", indicators: ["a"] }], tables: [{ kind: "descriptives", title: "T", variables: ["a"] }] }, /at least two/],
   ])("rejects %j", (raw, msg) => {
