@@ -297,27 +297,43 @@ function entropyOf(c: Float64Array, rows: Int32Array | null, lo: number, hi: num
   let S = 0;
   let T = 0;
   const buf = xlogxBuffer(BLOCK);
-  const qs = buf.values;
   for (let b = 0; b < n; b += BLOCK) {
     const len = Math.min(BLOCK, n - b);
-    let s = 0;
-    if (rows) {
-      for (let p = 0; p < len; p++) {
-        const q = (c[rows[b + p]] - base) * scale + shift;
-        s += q;
-        qs[p] = q;
-      }
-    } else {
-      for (let p = 0; p < len; p++) {
-        const q = (c[b + p] - base) * scale + shift;
-        s += q;
-        qs[p] = q;
-      }
-    }
-    S += s;
+    S += blockQ(c, rows, b, len, base, scale, shift, buf.values);
     T += sumXLogX(buf, len);
   }
   return -(T / S - Math.log(S)) / Math.log(n);
+}
+
+/**
+ * q_p = (c[row b + p] - base) scale + shift for p < len into qs (rows null: row = b + p); returns their sum
+ * in index order. Called once per block, so V8 optimises it with complete type feedback.
+ */
+function blockQ(
+  c: Float64Array,
+  rows: Int32Array | null,
+  b: number,
+  len: number,
+  base: number,
+  scale: number,
+  shift: number,
+  qs: Float64Array,
+): number {
+  let s = 0;
+  if (rows) {
+    for (let p = 0; p < len; p++) {
+      const q = (c[rows[b + p]] - base) * scale + shift;
+      s += q;
+      qs[p] = q;
+    }
+  } else {
+    for (let p = 0; p < len; p++) {
+      const q = (c[b + p] - base) * scale + shift;
+      s += q;
+      qs[p] = q;
+    }
+  }
+  return s;
 }
 
 /**
