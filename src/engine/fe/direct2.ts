@@ -40,6 +40,8 @@ export interface CountMatrix {
   readonly start: Int32Array;
   readonly col: Int32Array;
   readonly cnt: Float64Array;
+  /** 1 where unit g has the same levels and counts as unit g - 1 (balanced panels: every unit but the first). */
+  readonly samePrev: Uint8Array;
 }
 
 /** N (A x B counts) in CSR form, rows by A level. */
@@ -82,8 +84,15 @@ export function countMatrix(a: Int32Array, la: number, b: Int32Array, lb: number
     }
     start[g + 1] = nnz;
   }
+  const samePrev = new Uint8Array(la);
+  for (let g = 1; g < la; g++) {
+    const e0 = start[g], e1 = start[g + 1], p0 = start[g - 1];
+    let same = e1 - e0 === e0 - p0;
+    for (let d = 0; same && d < e1 - e0; d++) same = col[e0 + d] === col[p0 + d] && cnt[e0 + d] === cnt[p0 + d];
+    samePrev[g] = same ? 1 : 0;
+  }
   return {
-    invA: cntA.map((c) => 1 / c), cntB, start, col: nnz === n ? col : col.slice(0, nnz), cnt: nnz === n ? cnt : cnt.slice(0, nnz),
+    invA: cntA.map((c) => 1 / c), cntB, start, col: nnz === n ? col : col.slice(0, nnz), cnt: nnz === n ? cnt : cnt.slice(0, nnz), samePrev,
   };
 }
 
@@ -120,16 +129,13 @@ function choleskySchur(N: CountMatrix, lb: number, free: Int32Array): SchurSolve
   };
   let p0 = 0, p1 = 0, pw = 0;
   for (let g = 0; g + 1 < start.length; g++) {
-    const e0 = start[g], e1 = start[g + 1];
-    let same = e1 - e0 === p1 - p0;
-    for (let d = 0; same && d < e1 - e0; d++) same = col[e0 + d] === col[p0 + d] && cnt[e0 + d] === cnt[p0 + d];
-    if (same) {
+    if (g > 0 && N.samePrev[g]) {
       pw += N.invA[g];
       continue;
     }
     addUnit(p0, p1, pw);
-    p0 = e0;
-    p1 = e1;
+    p0 = start[g];
+    p1 = start[g + 1];
     pw = N.invA[g];
   }
   addUnit(p0, p1, pw);
@@ -214,7 +220,7 @@ export function buildDirectTwoWay(a: Int32Array, la: number, b: Int32Array, lb: 
   const solve = opts.solver === "cg"
     ? cgSchur(N, lb, fixed, opts.tol ?? 1e-15, opts.maxIter ?? 10000)
     : choleskySchur(N, lb, Int32Array.from(free));
-  const { invA, start, col, cnt } = N;
+  const { invA, start, col, cnt, samePrev } = N;
   const sumA = new Float64Array(la);
   /** Passes 1-2 for one column: out = M_A x, and B'M_A x into rhs. */
   const withinA = (x: ArrayLike<number>, out: Float64Array, rhs: Float64Array): void => {
@@ -229,10 +235,14 @@ export function buildDirectTwoWay(a: Int32Array, la: number, b: Int32Array, lb: 
   };
   /** Subtracts M_A B a from out, a = coefB. */
   const correct = (coefB: Float64Array, out: Float64Array): void => {
-    // Group means of B a over A, from N (nnz <= n entries, no pass over the data).
+    // Group means of B a over A, from N (nnz <= n entries, no pass over the data); a unit with the
+    // same levels and counts as the one before has the same sum.
+    let s = 0;
     for (let g = 0; g < la; g++) {
-      let s = 0;
-      for (let e = start[g]; e < start[g + 1]; e++) s += cnt[e] * coefB[col[e]];
+      if (g === 0 || !samePrev[g]) {
+        s = 0;
+        for (let e = start[g]; e < start[g + 1]; e++) s += cnt[e] * coefB[col[e]];
+      }
       sumA[g] = s * invA[g];
     }
     for (let i = 0; i < n; i++) out[i] -= coefB[b[i]] - sumA[a[i]];

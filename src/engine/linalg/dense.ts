@@ -32,31 +32,63 @@ export function blockGram(cols: readonly Float64Array[], n: number, blockRows = 
   const G = new Float64Array(m * m);
   for (let i0 = 0; i0 < n; i0 += blockRows) {
     const i1 = Math.min(n, i0 + blockRows);
-    for (let p = 0; p < m; p++) {
-      const a = cols[p];
-      let q = p;
-      // Four columns at a time: a is loaded once for four independent sums.
+    // Rows p, p+1 of G against four columns at a time: six loads feed eight independent sums. Each
+    // entry is still one sequential sum over the block (the same as a plain dot product).
+    let p = 0;
+    for (; p + 1 < m; p += 2) {
+      const a0 = cols[p], a1 = cols[p + 1];
+      let s00 = 0, s01 = 0, s11 = 0;
+      for (let i = i0; i < i1; i++) {
+        const u = a0[i], v = a1[i];
+        s00 += u * u;
+        s01 += u * v;
+        s11 += v * v;
+      }
+      G[p + p * m] += s00;
+      G[p + (p + 1) * m] += s01;
+      G[p + 1 + (p + 1) * m] += s11;
+      let q = p + 2;
       for (; q + 3 < m; q += 4) {
         const b0 = cols[q], b1 = cols[q + 1], b2 = cols[q + 2], b3 = cols[q + 3];
-        let s0 = 0, s1 = 0, s2 = 0, s3 = 0;
+        let s0 = 0, s1 = 0, s2 = 0, s3 = 0, t0 = 0, t1 = 0, t2 = 0, t3 = 0;
         for (let i = i0; i < i1; i++) {
-          const v = a[i];
-          s0 += v * b0[i];
-          s1 += v * b1[i];
-          s2 += v * b2[i];
-          s3 += v * b3[i];
+          const u = a0[i], v = a1[i];
+          const c0 = b0[i], c1 = b1[i], c2 = b2[i], c3 = b3[i];
+          s0 += u * c0;
+          s1 += u * c1;
+          s2 += u * c2;
+          s3 += u * c3;
+          t0 += v * c0;
+          t1 += v * c1;
+          t2 += v * c2;
+          t3 += v * c3;
         }
         G[p + q * m] += s0;
         G[p + (q + 1) * m] += s1;
         G[p + (q + 2) * m] += s2;
         G[p + (q + 3) * m] += s3;
+        G[p + 1 + q * m] += t0;
+        G[p + 1 + (q + 1) * m] += t1;
+        G[p + 1 + (q + 2) * m] += t2;
+        G[p + 1 + (q + 3) * m] += t3;
       }
       for (; q < m; q++) {
-        const b = cols[q];
-        let s = 0;
-        for (let i = i0; i < i1; i++) s += a[i] * b[i];
+        const c = cols[q];
+        let s = 0, t = 0;
+        for (let i = i0; i < i1; i++) {
+          const w = c[i];
+          s += a0[i] * w;
+          t += a1[i] * w;
+        }
         G[p + q * m] += s;
+        G[p + 1 + q * m] += t;
       }
+    }
+    if (p < m) {
+      const a = cols[p];
+      let s = 0;
+      for (let i = i0; i < i1; i++) s += a[i] * a[i];
+      G[p + p * m] += s;
     }
   }
   for (let q = 0; q < m; q++) for (let p = q + 1; p < m; p++) G[p + q * m] = G[q + p * m];

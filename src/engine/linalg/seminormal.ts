@@ -21,6 +21,22 @@ export const SEMINORMAL_MAX_COND = 1e3;
 /** Remaining norm must exceed tol x reference norm by this factor (else the QR decides the rank). */
 const RANK_MARGIN = 1e3;
 
+/** r -= X b over rows i0..i1, two columns per sweep (the same order of operations as one at a time). */
+function subtractBlock(cols: readonly Float64Array[], b: ArrayLike<number>, r: Float64Array, i0: number, i1: number): void {
+  const k = cols.length;
+  let j = 0;
+  for (; j + 1 < k; j += 2) {
+    const c0 = cols[j], c1 = cols[j + 1];
+    const b0 = b[j], b1 = b[j + 1];
+    for (let i = i0; i < i1; i++) r[i] = r[i] - c0[i] * b0 - c1[i] * b1;
+  }
+  if (j < k) {
+    const c = cols[j];
+    const bj = b[j];
+    for (let i = i0; i < i1; i++) r[i] -= c[i] * bj;
+  }
+}
+
 /** r = y - X b and g = X'r in one blocked pass (r written, g returned). */
 function residualAndGradient(cols: readonly Float64Array[], y: Float64Array, b: Float64Array, n: number, r: Float64Array): Float64Array {
   const k = cols.length;
@@ -28,12 +44,25 @@ function residualAndGradient(cols: readonly Float64Array[], y: Float64Array, b: 
   for (let i0 = 0; i0 < n; i0 += BLOCK_ROWS) {
     const i1 = Math.min(n, i0 + BLOCK_ROWS);
     for (let i = i0; i < i1; i++) r[i] = y[i];
-    for (let j = 0; j < k; j++) {
-      const c = cols[j];
-      const bj = b[j];
-      for (let i = i0; i < i1; i++) r[i] -= c[i] * bj;
+    subtractBlock(cols, b, r, i0, i1);
+    // Four dot products per sweep: independent sums, r loaded once.
+    let j = 0;
+    for (; j + 3 < k; j += 4) {
+      const c0 = cols[j], c1 = cols[j + 1], c2 = cols[j + 2], c3 = cols[j + 3];
+      let s0 = 0, s1 = 0, s2 = 0, s3 = 0;
+      for (let i = i0; i < i1; i++) {
+        const v = r[i];
+        s0 += c0[i] * v;
+        s1 += c1[i] * v;
+        s2 += c2[i] * v;
+        s3 += c3[i] * v;
+      }
+      g[j] += s0;
+      g[j + 1] += s1;
+      g[j + 2] += s2;
+      g[j + 3] += s3;
     }
-    for (let j = 0; j < k; j++) {
+    for (; j < k; j++) {
       const c = cols[j];
       let s = 0;
       for (let i = i0; i < i1; i++) s += c[i] * r[i];
@@ -114,14 +143,7 @@ export function seminormalLeastSquares(X: Float64Array, y: Float64Array, n: numb
   const d = solveScaled(g);
   for (let j = 0; j < k; j++) coef[j] += d[j];
   // r -= X d (the residual of the refined solution), in row blocks.
-  for (let i0 = 0; i0 < n; i0 += BLOCK_ROWS) {
-    const i1 = Math.min(n, i0 + BLOCK_ROWS);
-    for (let j = 0; j < k; j++) {
-      const c = cols[j];
-      const dj = d[j];
-      for (let i = i0; i < i1; i++) resid[i] -= c[i] * dj;
-    }
-  }
+  for (let i0 = 0; i0 < n; i0 += BLOCK_ROWS) subtractBlock(cols, d, resid, i0, Math.min(n, i0 + BLOCK_ROWS));
   const bread = new Float64Array(k * k);
   for (let j = 0; j < k; j++) for (let i = 0; i < k; i++) bread[i + j * k] = s[i] * GsInv[i + j * k] * s[j];
   return { coef, resid, bread, cond };
