@@ -100,6 +100,46 @@ export function describeStep(s: RobustnessStep): string {
   }
 }
 
+/** Fields of each step: name -> expected type ("names" = list of column names, "values" = list of values). */
+const STEP_FIELDS: Readonly<Record<string, Readonly<Record<string, "string" | "number" | "names" | "values">>>> = {
+  winsorize: { vars: "names", lower: "number", upper: "number" },
+  period: { from: "number", to: "number" },
+  dropGroups: { column: "string", values: "values" },
+  replaceOutcome: { y: "string" },
+  replaceRegressor: { x: "string" },
+  unitTrends: {},
+  lagRegressor: { lag: "number" },
+};
+const REQUIRED: Readonly<Record<string, readonly string[]>> = { winsorize: ["vars"], dropGroups: ["column", "values"], replaceOutcome: ["y"], replaceRegressor: ["x"] };
+
+/**
+ * Checks a step's fields before it runs (a spec file is user JSON): unknown fields (e.g. "k" for
+ * "lag", which would otherwise be ignored and run the default), missing required ones, wrong types.
+ */
+export function validateStep(step: RobustnessStep): void {
+  const raw = step as unknown as Record<string, unknown>;
+  const kind = String(raw?.kind);
+  const fields = STEP_FIELDS[kind];
+  if (!fields) throw new InputError(`Unknown robustness step "${kind}". Allowed: ${ROBUSTNESS_KINDS.join(", ")}.`);
+  const allowed = Object.keys(fields);
+  const fieldList = allowed.length ? allowed.join(", ") : "none";
+  for (const [k, v] of Object.entries(raw)) {
+    if (k === "kind" || v === undefined) continue;
+    const type = fields[k];
+    if (!type) throw new InputError(`Robustness step "${kind}" has no field "${k}". Its fields: ${fieldList}.`);
+    const ok =
+      type === "string" ? typeof v === "string" :
+      type === "number" ? typeof v === "number" && Number.isFinite(v) :
+      type === "names" ? Array.isArray(v) && v.every((e) => typeof e === "string") :
+      Array.isArray(v) && v.every((e) => typeof e === "string" || typeof e === "number");
+    if (!ok) {
+      const want = type === "string" ? "a column name" : type === "number" ? "a number" : type === "names" ? "a list of column names" : "a list of values";
+      throw new InputError(`Robustness step "${kind}": "${k}" must be ${want}; got ${JSON.stringify(v)}.`);
+    }
+  }
+  for (const k of REQUIRED[kind] ?? []) if (raw[k] === undefined) throw new InputError(`Robustness step "${kind}" needs "${k}".`);
+}
+
 function keyIndex(spec: SpecCore, treat: string): number {
   const j = spec.x.indexOf(treat);
   if (j < 0) throw new InputError(`The key regressor "${treat}" is not among the regressors (${spec.x.join(", ")}).`);
@@ -123,6 +163,7 @@ export function prepareVariant<S extends SpecCore>(frame: Frame, baseline: S, ct
   };
 
   for (const step of variant.steps) {
+    validateStep(step);
     switch (step.kind) {
       case "winsorize": {
         if (step.vars.length === 0) throw new InputError("Winsorising needs at least one variable.");

@@ -110,4 +110,17 @@ describe("robustness variants", () => {
     expect(Array.from(p.spec.rows!).every((i) => t[i] >= 2014 && m[i] !== 1)).toBe(true);
     expect(() => prep({ steps: [{ kind: "bogus" } as any] })).toThrow(/Allowed: winsorize, period/);
   });
+
+  it("a step's fields are checked before it runs (spec files are user JSON): no silent default, no TypeError", () => {
+    // "k" instead of "lag" used to be ignored: the variant ran with the default lag 1
+    expect(() => prep({ steps: [{ kind: "lagRegressor", k: 2 } as any] })).toThrow(/Robustness step "lagRegressor" has no field "k". Its fields: lag\./);
+    expect(() => prep({ steps: [{ kind: "lagRegressor", lag: "2" } as any] })).toThrow(/"lag" must be a number; got "2"/);
+    // these crashed with "Cannot read properties of undefined" / "step.values.map is not a function"
+    expect(() => prep({ steps: [{ kind: "winsorize" } as any] })).toThrow(/"winsorize" needs "vars"/);
+    expect(() => prep({ steps: [{ kind: "dropGroups", column: "municipality", values: "1" } as any] })).toThrow(/"values" must be a list of values; got "1"/);
+    expect(() => prep({ steps: [{ kind: "period", from: "2014" } as any] })).toThrow(/"from" must be a number; got "2014"/);
+    expect(() => prep({ steps: [{ kind: "replaceOutcome" } as any] })).toThrow(/"replaceOutcome" needs "y"/);
+    // fields set to undefined (as the CLI builds them) are fine
+    expect(prep({ steps: [{ kind: "period", from: 2014, to: undefined }] }).changes.rowsOutsidePeriod).toBeGreaterThan(0);
+  });
 });
