@@ -14,7 +14,7 @@
 import { blockPcg } from "./block-pcg";
 import { cholesky, choleskySolve } from "../linalg/dense";
 import { bipartiteComponents, Components } from "./components";
-import { addByGroup } from "./groups";
+import { addByGroup, groupCounts } from "./groups";
 
 export interface DirectTwoWay {
   /** Residualises x on both FE; writes into out (may alias x). */
@@ -27,8 +27,7 @@ export type SchurSolver = "cholesky" | "cg";
 
 /** Upper bound of the cost sum_i nnz_i^2 (nnz_i = distinct B levels of unit i <= min(n_i, L_B)); chooses this method. */
 export function schurCost(a: Int32Array, la: number, lb: number): number {
-  const cnt = new Float64Array(la);
-  for (let i = 0; i < a.length; i++) cnt[a[i]]++;
+  const cnt = groupCounts(a, la);
   let cost = 0;
   for (let g = 0; g < la; g++) cost += Math.min(cnt[g], lb) ** 2;
   return cost;
@@ -47,14 +46,10 @@ export interface CountMatrix {
 /** N (A x B counts) in CSR form, rows by A level. */
 export function countMatrix(a: Int32Array, la: number, b: Int32Array, lb: number): CountMatrix {
   const n = a.length;
-  const cntA = new Float64Array(la);
-  const cntB = new Float64Array(lb);
+  const cntA = groupCounts(a, la);
+  const cntB = groupCounts(b, lb);
   let sorted = true;
-  for (let i = 0; i < n; i++) {
-    cntA[a[i]]++;
-    cntB[b[i]]++;
-    if (i > 0 && a[i] < a[i - 1]) sorted = false;
-  }
+  for (let i = 1; i < n && sorted; i++) sorted = a[i] >= a[i - 1];
   const rowStart = new Int32Array(la + 1);
   for (let g = 0; g < la; g++) rowStart[g + 1] = rowStart[g] + cntA[g];
   // Rows by A level: the rows themselves when the data are sorted by A (panels sorted by unit).

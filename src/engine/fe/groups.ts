@@ -56,10 +56,28 @@ export function denseCodes(codes: ArrayLike<number>, what = "group", share = fal
   return { codes: out, levels: original.length, original: Int32Array.from(original) };
 }
 
+/** Observations per level; runs of equal codes are counted in a register (sorted panels). */
 export function groupCounts(codes: Int32Array, levels: number): Float64Array {
   const c = new Float64Array(levels);
-  for (let i = 0; i < codes.length; i++) c[codes[i]]++;
+  addRunCounts(codes, c);
   return c;
+}
+
+/** c[codes[i]] += 1 for every i, adding each run of equal codes at once (exact: integer counts). */
+export function addRunCounts(codes: Int32Array, c: Float64Array | Int32Array): void {
+  const n = codes.length;
+  if (n === 0) return;
+  let g = codes[0];
+  let run = 1;
+  for (let i = 1; i < n; i++) {
+    const k = codes[i];
+    if (k !== g) {
+      c[g] += run;
+      g = k;
+      run = 1;
+    } else run++;
+  }
+  c[g] += run;
 }
 
 /** Sums of x by group (into `out` if given, zeroed first). */

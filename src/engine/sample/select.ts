@@ -6,6 +6,7 @@
  */
 import { InputError } from "../frame/errors";
 import { SampleInfo } from "../models/result";
+import { addRunCounts } from "../fe/groups";
 
 export interface SampleNumeric {
   readonly name: string;
@@ -108,7 +109,8 @@ export function selectSample(spec: SampleSpec): SampleInfo {
         const c = counts[d];
         const codes = feCodes[d];
         c.fill(0);
-        if (identity) for (let i = 0; i < n; i++) c[codes[i]]++;
+        if (identity && codes instanceof Int32Array) addRunCounts(codes, c);
+        else if (identity) for (let i = 0; i < n; i++) c[codes[i]]++;
         else for (let p = 0; p < kept.length; p++) c[codes[kept[p]]]++;
         for (let l = 0; l < c.length && !anySingleton; l++) anySingleton = c[l] === 1;
       }
