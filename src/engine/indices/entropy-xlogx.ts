@@ -11,11 +11,13 @@
 
 const TABLE_BITS = 11;
 const TABLE_SIZE = 1 << TABLE_BITS;
-/** 1 / c_j and ln c_j. */
+/** c_j (exact), 1 / c_j and ln c_j. */
+const C = new Float64Array(TABLE_SIZE);
 const INV_C = new Float64Array(TABLE_SIZE);
 const LN_C = new Float64Array(TABLE_SIZE);
 for (let j = 0; j < TABLE_SIZE; j++) {
   const c = 1 + (j + 0.5) / TABLE_SIZE;
+  C[j] = c;
   INV_C[j] = 1 / c;
   LN_C[j] = Math.log(c);
 }
@@ -54,7 +56,7 @@ export function sumXLogX(buf: XLogXBuffer, len: number): number {
       continue;
     }
     const j = (hi >>> (20 - TABLE_BITS)) & (TABLE_SIZE - 1);
-    const r = (v * SCALE[e] - (1 + (j + 0.5) / TABLE_SIZE)) * INV_C[j];
+    const r = (v * SCALE[e] - C[j]) * INV_C[j];
     const ln1p = r * (1 + r * (-0.5 + r * (1 / 3 + r * (-0.25 + r * 0.2))));
     t += v * ((e - 1023) * Math.LN2 + LN_C[j] + ln1p);
   }
