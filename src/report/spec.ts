@@ -135,6 +135,31 @@ export function validateSpecFile(raw: unknown): SpecFile {
   return file;
 }
 
+const BASE_FIELDS = ["kind", "title", "sheet", "labels", "options", "notes"];
+const LAYOUT_FIELDS = ["terms", "controls", "feRows", "stats", "statLabels", "constant"];
+const TABLE_FIELDS: Readonly<Record<string, readonly string[]>> = {
+  regression: ["models", ...LAYOUT_FIELDS],
+  descriptives: ["variables", "roles", "sample", "decimals"],
+  iv: ["model", "diagnosticsColumn", ...LAYOUT_FIELDS],
+  mediation: ["model", ...LAYOUT_FIELDS],
+  heterogeneity: ["model", "splits", ...LAYOUT_FIELDS],
+  robustness: ["model", "panel", "variants", ...LAYOUT_FIELDS],
+};
+const LINEAR_FIELDS = ["y", "x", "fe", "cluster", "vcov"];
+const MODEL_FIELDS: Readonly<Record<string, readonly string[]>> = {
+  regression: [...LINEAR_FIELDS, "where", "depLabel", "group", "subtitle", "indicators"],
+  iv: [...LINEAR_FIELDS, "endog", "instruments"],
+  mediation: [...LINEAR_FIELDS, "treat", "mediator"],
+  heterogeneity: LINEAR_FIELDS,
+  robustness: LINEAR_FIELDS,
+};
+const SPLIT_FIELDS = ["label", "column", "variable", "quantile", "levelLabels"];
+
+/** A misspelt field (e.g. "clusters" for "cluster") would be ignored and change the results silently. */
+function knownFields(obj: object, allowed: readonly string[], w: string): void {
+  for (const k of Object.keys(obj)) need(allowed.includes(k), `${w} has no field "${k}". Its fields: ${allowed.join(", ")}.`);
+}
+
 /** A sample restriction: a list of {column, in: [values]} and/or {column, min, max} (both inclusive). */
 function validateWhere(raw: unknown, w: string): void {
   const form = `a list of conditions such as [{"column": "year", "min": 2012, "max": 2019}, {"column": "province", "in": ["P01", "P02"]}]`;
@@ -152,6 +177,7 @@ export function validateTableSpec(t: TableSpec, where = "table"): void {
   need(t && typeof t === "object", `${where} must be an object.`);
   need((TABLE_KINDS as readonly string[]).includes(t.kind), `${where}: unknown kind "${String((t as { kind?: unknown }).kind)}". Allowed: ${TABLE_KINDS.join(", ")}.`);
   need(typeof t.title === "string" && t.title.trim(), `${where} needs a "title".`);
+  knownFields(t, [...BASE_FIELDS, ...TABLE_FIELDS[t.kind]], where);
   const layout = t as unknown as Partial<Record<string, unknown>>;
   for (const k of ["terms", "controls", "stats", "notes", "variables"]) {
     need(layout[k] === undefined || strList(layout[k]), `${where}.${k} must be a list of names, e.g. ["a", "b"]; got ${JSON.stringify(layout[k])}.`);
@@ -162,6 +188,7 @@ export function validateTableSpec(t: TableSpec, where = "table"): void {
   }
   const model = (m: LinearModelSpec | undefined, w: string) => {
     need(m && typeof m.y === "string" && strList(m.x), `${w} needs "y" (a column name) and "x" (a list of column names).`);
+    knownFields(m!, MODEL_FIELDS[t.kind], w);
     for (const k of ["fe", "cluster"] as const) need(m![k] === undefined || strList(m![k]), `${w}.${k} must be a list of column names, e.g. ["city_id", "year"].`);
     need(m!.vcov === undefined || (VCOV_TYPES as readonly string[]).includes(m!.vcov), `${w}.vcov must be one of ${VCOV_TYPES.join(", ")}; got ${JSON.stringify(m!.vcov)}.`);
     const rw = (m as { where?: unknown }).where;
@@ -186,7 +213,10 @@ export function validateTableSpec(t: TableSpec, where = "table"): void {
     case "heterogeneity":
       model(t.model, `${where}.model`);
       need(Array.isArray(t.splits) && t.splits.length > 0, `${where} (heterogeneity) needs a non-empty "splits" list.`);
-      t.splits.forEach((s, j) => need(typeof s.column === "string" || typeof s.variable === "string", `${where}.splits[${j}] needs "column" (group column) or "variable" (quantile split).`));
+      t.splits.forEach((s, j) => {
+        need(typeof s.column === "string" || typeof s.variable === "string", `${where}.splits[${j}] needs "column" (group column) or "variable" (quantile split).`);
+        knownFields(s, SPLIT_FIELDS, `${where}.splits[${j}]`);
+      });
       break;
     case "robustness":
       model(t.model, `${where}.model`);

@@ -32,6 +32,10 @@ describe("validateSpecFile", () => {
     [{ tables: [{ kind: "regression", title: "T", models: [{ y: "a", x: ["b"], where: [{ column: "year", min: "2012" }] }] }] }, /where\[0\]\.min must be a number/],
     [{ tables: [{ kind: "regression", title: "T", models: [{ y: "a", x: ["b"], fe: "firm" }] }] }, /models\[0\]\.fe must be a list of column names/],
     [{ tables: [{ kind: "iv", title: "T", model: { y: "a", x: [], endog: ["e"], instruments: ["z"], vcov: "robust" } }] }, /model\.vcov must be one of iid, hc1, cluster; got "robust"/],
+    // a misspelt field was ignored: "clusters" gave iid SEs, "stat" dropped the requested rows
+    [{ tables: [{ kind: "regression", title: "T", models: [{ y: "a", x: ["b"], clusters: ["id"] }] }] }, /tables\[0\]\.models\[0\] has no field "clusters"\. Its fields: y, x, fe, cluster, vcov/],
+    [{ tables: [{ kind: "regression", title: "T", models: [{ y: "a", x: ["b"] }], stat: ["n"] }] }, /tables\[0\] has no field "stat"\./],
+    [{ tables: [{ kind: "heterogeneity", title: "T", model: { y: "a", x: ["b"] }, splits: [{ label: "L", variable: "v", quantil: 0.3 }] }] }, /splits\[0\] has no field "quantil"/],
     // layout lists and objects of the wrong type used to crash the builders ("spec.terms.filter is not a function")
     [{ tables: [{ kind: "regression", title: "T", models: [{ y: "a", x: ["b"] }], terms: "b" }] }, /tables\[0\]\.terms must be a list of names/],
     [{ tables: [{ kind: "regression", title: "T", models: [{ y: "a", x: ["b"] }], stats: "r2" }] }, /tables\[0\]\.stats must be a list of names/],
