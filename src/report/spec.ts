@@ -127,6 +127,7 @@ export function validateSpecFile(raw: unknown): SpecFile {
     need((DERIVE_KINDS as readonly string[]).includes(d?.kind), `derive[${i}]: unknown kind "${String(d?.kind)}". Allowed: ${DERIVE_KINDS.join(", ")}.`);
     need(typeof d.name === "string" && d.name, `derive[${i}] (${d.kind}) needs a "name" for the new column.`);
     if (d.kind === "entropy") need(strList(d.indicators) && d.indicators.length >= 2, `derive[${i}] (entropy) needs "indicators": a list of at least two column names.`);
+    knownFields(d, DERIVE_FIELDS[d.kind], `derive[${i}] (${d.kind})`);
     const fields = d.kind === "lag" ? ["of", "id", "time"] : d.kind === "resilience" ? ["value", "id", "time"] : [];
     for (const k of fields) need(typeof (d as unknown as Record<string, unknown>)[k] === "string", `derive[${i}] (${d.kind}) needs "${k}" (a column name).`);
     if (d.kind === "lag") need(d.k === undefined || typeof d.k === "number", `derive[${i}] (lag) "k" must be a number, e.g. 1; got ${JSON.stringify(d.k)}.`);
@@ -152,6 +153,11 @@ const MODEL_FIELDS: Readonly<Record<string, readonly string[]>> = {
   mediation: [...LINEAR_FIELDS, "treat", "mediator"],
   heterogeneity: LINEAR_FIELDS,
   robustness: LINEAR_FIELDS,
+};
+const DERIVE_FIELDS: Readonly<Record<string, readonly string[]>> = {
+  entropy: ["kind", "name", "indicators", "negative"],
+  resilience: ["kind", "name", "value", "national", "id", "time"],
+  lag: ["kind", "name", "of", "id", "time", "k"],
 };
 const SPLIT_FIELDS = ["label", "column", "variable", "quantile", "levelLabels"];
 
