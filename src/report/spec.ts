@@ -159,6 +159,7 @@ const DERIVE_FIELDS: Readonly<Record<string, readonly string[]>> = {
   resilience: ["kind", "name", "value", "national", "id", "time"],
   lag: ["kind", "name", "of", "id", "time", "k"],
 };
+const OPTION_FIELDS: readonly (keyof TableOptions)[] = ["paren", "decimals", "parenDecimals", "starLevels", "r2"];
 const SPLIT_FIELDS = ["label", "column", "variable", "quantile", "levelLabels"];
 
 /** A misspelt field (e.g. "clusters" for "cluster") would be ignored and change the results silently. */
@@ -200,6 +201,7 @@ export function validateTableSpec(t: TableSpec, where = "table"): void {
     const rw = (m as { where?: unknown }).where;
     if (rw !== undefined) validateWhere(rw, `${w}.where`);
   };
+  if (t.options) knownFields(t.options, OPTION_FIELDS, `${where}.options`);
   switch (t.kind) {
     case "regression":
       need(Array.isArray(t.models) && t.models.length > 0, `${where} (regression) needs a non-empty "models" list.`);

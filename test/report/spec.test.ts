@@ -37,6 +37,7 @@ describe("validateSpecFile", () => {
     [{ tables: [{ kind: "regression", title: "T", models: [{ y: "a", x: ["b"] }], stat: ["n"] }] }, /tables\[0\] has no field "stat"\./],
     [{ tables: [{ kind: "heterogeneity", title: "T", model: { y: "a", x: ["b"] }, splits: [{ label: "L", variable: "v", quantil: 0.3 }] }] }, /splits\[0\] has no field "quantil"/],
     [{ derive: [{ kind: "entropy", name: "E", indicators: ["a", "b"], negatives: ["b"] }], tables: [{ kind: "descriptives", title: "T", variables: ["E"] }] }, /derive\[0\] \(entropy\) has no field "negatives"/],
+    [{ tables: [{ kind: "regression", title: "T", models: [{ y: "a", x: ["b"] }], options: { decimal: 5 } }] }, /tables\[0\]\.options has no field "decimal"\. Its fields: paren, decimals, parenDecimals, starLevels, r2/],
     // layout lists and objects of the wrong type used to crash the builders ("spec.terms.filter is not a function")
     [{ tables: [{ kind: "regression", title: "T", models: [{ y: "a", x: ["b"] }], terms: "b" }] }, /tables\[0\]\.terms must be a list of names/],
     [{ tables: [{ kind: "regression", title: "T", models: [{ y: "a", x: ["b"] }], stats: "r2" }] }, /tables\[0\]\.stats must be a list of names/],
