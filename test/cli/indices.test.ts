@@ -59,6 +59,15 @@ describe("nqp entropy", () => {
     const g = JSON.parse((await run(["entropy", "--data", file, "--cols", "a,b", "--by", "k", "--json"])).out);
     expect(Object.keys(g.weights)).toEqual(["5"]);
   });
+
+  test("--by: rows with a missing group are counted in the text output (no silent drop)", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "nqp-entropy-"));
+    const file = join(dir, "groups.csv");
+    writeFileSync(file, "a,b,g\n1,10,1\n2,25,1\n3,30,\n4,40,2\n5,45,2\n");
+    const r = await run(["entropy", "--data", file, "--cols", "a,b", "--by", "g"]);
+    expect(r.code).toBe(0);
+    expect(r.out).toContain("Rows used: 4 of 5 (0 with a missing indicator, 1 with a missing g get no score).");
+  });
 });
 
 describe("nqp resilience", () => {

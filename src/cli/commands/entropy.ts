@@ -68,7 +68,8 @@ export const command: CliCommand = {
       if (f.group !== null) io.out(`\nGroup ${by} = ${f.group} (${f.nUsed} rows)\n`);
       io.out(formatTable(["indicator", "e", "d", "w"], cols.map((c, j) => [c, f.e[j], f.d[j], f.weights[j]])));
     }
-    io.out(`Rows used: ${r.nUsed} of ${r.nRows} (${r.nMissingIndicator} with a missing indicator get no score).\n`);
+    const noGroup = groups ? `, ${r.nMissingGroup} with a missing ${by}` : "";
+    io.out(`Rows used: ${r.nUsed} of ${r.nRows} (${r.nMissingIndicator} with a missing indicator${noGroup} get no score).\n`);
     if (r.dropped.length) io.out(`Dropped as constant: ${r.dropped.join(", ")}.\n`);
     const sc = r.scores.filter((x) => !Number.isNaN(x));
     io.out(`Scores: min ${formatNumber(Math.min(...sc))}, max ${formatNumber(Math.max(...sc))}. Use --json for every row's score.\n`);
