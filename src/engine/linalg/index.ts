@@ -2,3 +2,4 @@ export * from "./dense";
 export * from "./qr";
 export * from "./compensated";
 export * from "./tsqr";
+export * from "./seminormal";
