@@ -101,6 +101,14 @@ describe("nqp describe", () => {
     for (const c of cols) for (const k of ["n", "mean", "sd", "min", "max"]) expect(relErr(j.stats[c][k], ref.results.all_rows[c][k])).toBeLessThan(TOL);
   });
 
+  test("text output says how many rows the statistics use (listwise, corr: N of the data rows)", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "nqp-describe-"));
+    const file = join(dir, "holes.csv");
+    writeFileSync(file, "a,b\n1,2\n2,\n3,5\n,4\n5,1\n");
+    expect((await run(["describe", "--data", file, "--cols", "a,b", "--sample", "listwise"])).out).toContain("Listwise: 3 of 5 rows complete on every column.");
+    expect((await run(["describe", "--data", file, "--cols", "a,b", "--output", "corr"])).out).toContain("N = 3 of 5 rows (complete on every column)");
+  });
+
   test("--output corr and vif reproduce the correlations and VIFs (estimation sample: rows with ER)", async () => {
     const ref = readCase("nqp_descriptives");
     const dir = mkdtempSync(join(tmpdir(), "nqp-describe-"));

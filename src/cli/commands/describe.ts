@@ -35,13 +35,13 @@ export const command: CliCommand = {
       const k = cols.length;
       const row = (a: number) => cols.map((_, b) => r[a * k + b]);
       if (json) io.out(toJson({ n, corr: Object.fromEntries(cols.map((c, a) => [c, keyed(cols, row(a))])) }) + "\n");
-      else io.out(formatTable(["", ...cols], cols.map((c, a) => [c, ...row(a)])) + `N = ${n}\n`);
+      else io.out(formatTable(["", ...cols], cols.map((c, a) => [c, ...row(a)])) + `N = ${n} of ${frame.nrow} rows (complete on every column)\n`);
       return 0;
     }
     if (output === "vif") {
       const { vif, n } = varianceInflation(columns, cols);
       if (json) io.out(toJson({ n, vif: keyed(cols, vif) }) + "\n");
-      else io.out(formatTable(["variable", "VIF"], cols.map((c, j) => [c, vif[j]])) + `N = ${n}\n`);
+      else io.out(formatTable(["variable", "VIF"], cols.map((c, j) => [c, vif[j]])) + `N = ${n} of ${frame.nrow} rows (complete on every column)\n`);
       return 0;
     }
     const sample = args.flags.sample === undefined ? "pairwise" : validateDescribeSample(String(args.flags.sample));
@@ -57,6 +57,11 @@ export const command: CliCommand = {
       return 0;
     }
     io.out(formatTable(["variable", "N", "mean", "SD", "min", "max"], cols.map((c, j) => [c, r.stats[j].n, r.stats[j].mean, r.stats[j].sd, r.stats[j].min, r.stats[j].max])));
+    io.out(
+      sample === "listwise"
+        ? `Listwise: ${r.nListwise} of ${frame.nrow} rows complete on every column.\n`
+        : `Pairwise: each column over its own non-missing rows, of ${frame.nrow}.\n`,
+    );
     return 0;
   },
 };
