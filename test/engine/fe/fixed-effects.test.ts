@@ -60,6 +60,29 @@ describe("buildFixedEffects equals dummy-variable residuals (in-house oracle)", 
     });
   }
 
+  it("two-way direct on a sorted panel with runs of units observed in the same years (shared Schur updates)", () => {
+    // Units in row order; runs of identical year sets, a unit with a repeated year, and short units.
+    const yearsOf = (u: number): number[] =>
+      u === 4 || u === 5 ? [0, 1, 2] : u === 9 ? [1, 3, 3, 4] : u === 13 ? [2, 4] : [0, 1, 2, 3, 4];
+    const unit: number[] = [];
+    const year: number[] = [];
+    for (let u = 0; u < 16; u++) {
+      for (const t of yearsOf(u)) {
+        unit.push(u);
+        year.push(t);
+      }
+    }
+    const codes = [Int32Array.from(unit), Int32Array.from(year)];
+    const r = rng(7);
+    const x = Float64Array.from(unit, () => 3 + r() * 2);
+    const fe = buildFixedEffects(codes.map((c, j) => ({ name: `fe${j}`, codes: c })), { method: "direct" });
+    expect(fe.method).toBe("direct");
+    const got = fe.demean(x);
+    const { resid, rank } = dummyResidual(codes, x);
+    for (let i = 0; i < x.length; i++) expect(Math.abs(got[i] - resid[i]) / 5).toBeLessThan(1e-12);
+    expect(fe.dfAbsorbed).toBe(rank);
+  });
+
   it("demeanColumns matches column-wise demean", () => {
     const { codes, x } = randomPanel(50, [8, 5], 99);
     const fe = buildFixedEffects([{ name: "a", codes: codes[0] }, { name: "b", codes: codes[1] }]);

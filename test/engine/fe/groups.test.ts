@@ -1,8 +1,9 @@
 /**
- * Group helpers against their plain definitions: addByGroup (run-wise sums) and the fast path of
- * denseCodes for codes that are already dense in order of first appearance.
+ * Group helpers against their plain definitions: addByGroup (run-wise sums), addRunCounts and
+ * groupCounts (run-wise counts), and the fast path of denseCodes for codes that are already dense in
+ * order of first appearance (copied, or shared on request).
  */
-import { addByGroup, denseCodes } from "../../../src/engine/fe/groups";
+import { addByGroup, addRunCounts, denseCodes, groupCounts } from "../../../src/engine/fe/groups";
 
 function lcg(seed: number): () => number {
   let s = seed >>> 0;
@@ -80,7 +81,38 @@ describe("denseCodes", () => {
     }
   });
 
+  test("share: an already-dense Int32Array is returned itself; anything else is still re-coded or copied", () => {
+    const codes = Int32Array.from([0, 0, 1, 2, 1, 3, 0, 3]);
+    const d = denseCodes(codes, "group", true);
+    expect(d.codes).toBe(codes);
+    expect(d.levels).toBe(4);
+    const gaps = Int32Array.from([0, 2, 2, 5]);
+    const g = denseCodes(gaps, "group", true);
+    expect(g.codes).not.toBe(gaps);
+    expect(Array.from(g.codes)).toEqual(Array.from(plainDense(gaps).codes));
+    const plain = [0, 1, 1, 2];
+    expect(Array.from(denseCodes(plain, "group", true).codes)).toEqual(plain);
+  });
+
   test("missing code: the message names the row", () => {
     expect(() => denseCodes(Int32Array.from([0, 1, -1]), "Fixed effect \"id\"")).toThrow(/row 3/);
+  });
+});
+
+describe("addRunCounts and groupCounts", () => {
+  test("equal the plain count on sorted, unsorted and single-run codes", () => {
+    const rand = lcg(11);
+    const levels = 37;
+    const unsorted = Int32Array.from({ length: 5000 }, () => Math.floor(rand() * levels));
+    const sorted = Int32Array.from(unsorted).sort();
+    const oneRun = new Int32Array(100).fill(5);
+    for (const codes of [unsorted, sorted, oneRun, new Int32Array(0)]) {
+      const plain = new Float64Array(levels);
+      for (let i = 0; i < codes.length; i++) plain[codes[i]]++;
+      expect(Array.from(groupCounts(codes, levels))).toEqual(Array.from(plain));
+      const c = new Int32Array(levels).fill(2);
+      addRunCounts(codes, c);
+      expect(Array.from(c)).toEqual(Array.from(plain, (v) => v + 2));
+    }
   });
 });
