@@ -55,7 +55,9 @@ describe("=NQP.ENTROPY", () => {
     expect(excelError(() => entropy(block, [["+", "-"]])).message).toMatch(/2 entries but there are 3 indicators/);
     expect(excelError(() => entropy(block, undefined, "scores", [["method=topsis"]])).message).toMatch(/minmax, shift/);
     expect(excelError(() => entropy(block, undefined, "table")).message).toMatch(/scores, weights, normalized/);
-    expect(excelError(() => entropy(block, undefined, "scores", [["method=shift; shift=-0.01"]])).message).toMatch(/positive/);
+    const negShift = excelError(() => entropy(block, undefined, "scores", [["method=shift; shift=-0.01"]]));
+    expect(negShift.message).toMatch(/positive/);
+    expect(negShift.code).toBe("#VALUE!"); // #NUM! would hide the message in Excel
   });
 });
 

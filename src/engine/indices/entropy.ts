@@ -140,7 +140,7 @@ function prepare(columns: readonly Float64Array[], names: readonly string[], o: 
   const method = o.method ?? "minmax";
   const shift = o.shift ?? 0.0001;
   if (method === "shift" && !(Number.isFinite(shift) && shift > 0)) {
-    throw new InputError(`The shift constant must be a positive number (e.g. 0.0001); got ${shift}.`, "num");
+    throw new InputError(`The shift constant must be a positive number (e.g. 0.0001); got ${shift}.`, "value");
   }
   if (o.layers && o.layers.length !== m) {
     throw new InputError(`The layer row has ${o.layers.length} labels but there are ${m} indicators.`);

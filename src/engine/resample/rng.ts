@@ -16,7 +16,7 @@ export const MAX_SEED = 0xffffffff;
 /** Checks a user-supplied seed and returns it; the message names the allowed range. */
 export function checkSeed(seed: number, argName = "seed"): number {
   if (!Number.isInteger(seed) || seed < 0 || seed > MAX_SEED) {
-    throw new InputError(`The ${argName} must be a whole number from 0 to ${MAX_SEED}; got ${seed}.`, "num");
+    throw new InputError(`The ${argName} must be a whole number from 0 to ${MAX_SEED}; got ${seed}.`, "value");
   }
   return seed;
 }
