@@ -50,6 +50,8 @@ export interface LinearFit {
 }
 
 const RANK_TOL = 1e-10;
+/** y counts as without variation when what the constant/FE leave of it is below this share of its norm. */
+const Y_VARIATION_TOL = 1e-12;
 /** Above this N the F tests of the FE (further regressions) are computed only on request. */
 const FE_TEST_MAX_N = 200_000;
 
@@ -148,6 +150,22 @@ function modelF(coef: Float64Array, V: Float64Array, q: number, p: number, df2: 
   return { name: "f_model", label, statistic: f, df: [p, df2], distribution: "F", p: fUpperP(f, p, df2), nullHypothesis: h0 };
 }
 
+/**
+ * y left without variation by the constant or the FE has nothing to explain: R-squared would be 0/0 and
+ * the slopes rounding noise, so it is an error (reghdfe and fixest also refuse). Relative to y's own norm.
+ */
+function assertOutcomeVaries(name: string, yRaw: Float64Array, yw: Float64Array, design: Design): void {
+  const raw = sumAndNorm(yRaw).norm;
+  if (sumAndNorm(yw).norm > Y_VARIATION_TOL * raw) return;
+  const n = design.n;
+  if (design.feInfo.length > 0) {
+    const fes = design.feInfo.map((f) => f.name).join(", ");
+    throw new InputError(`${name} is constant within the groups of the fixed effects (${fes}) in the estimation sample of ${n} rows: the fixed effects explain it entirely, so there is nothing left to estimate.`);
+  }
+  if (design.hasIntercept) throw new InputError(`${name} is constant (${yRaw[0]}) in the estimation sample of ${n} rows: there is no variation to explain.`);
+  throw new InputError(`${name} is zero in every row of the estimation sample (${n} rows): there is nothing to explain.`);
+}
+
 /** Fits y on the x columns over a prepared design. */
 export function fitDesign(design: Design, data: Pick<LinearData, "y" | "x">, opts: LinearOptions = {}): LinearFit {
   const n = design.n;
@@ -166,6 +184,7 @@ export function fitDesign(design: Design, data: Pick<LinearData, "y" | "x">, opt
   const yw = W.subarray(0, n);
   const Xall = W.subarray(n);
   const colStats = xCols.map(sumAndNorm);
+  assertOutcomeVaries(data.y.name, yRaw, yw, design);
   const rawNorms = Float64Array.from(colStats, (c) => c.norm);
 
   // Columns the FE (or the constant) absorb on their own, then collinearity among the rest.

@@ -106,9 +106,12 @@ export function prepareDesign(data: LinearData, opts: DesignOptions = {}): Desig
   const rows = sample.rows;
   const n = rows.length;
   if (n === 0) {
+    const missing = Object.entries(sample.missingBy).filter(([, c]) => c > 0).map(([v, c]) => `${v}: ${c}`);
     throw new InputError(
-      `No observations left: every row misses one of the model's variables` +
-        (sample.droppedSingletons > 0 ? ` or is a singleton of a fixed effect` : "") + ".",
+      `No observations left of ${sample.nInput} rows: ${sample.droppedMissing} miss a model variable` +
+        (missing.length ? ` (${missing.join(", ")})` : "") +
+        `, ${sample.droppedSingletons} are singletons of a fixed effect` +
+        (sample.droppedSingletons > 0 ? ` (dropped one after another, as reghdfe does; the keep-singletons option keeps them)` : "") + ".",
     );
   }
   const hasIntercept = feIn.length > 0 || !opts.noConstant;

@@ -134,6 +134,26 @@ describe("fitLinear on messy input", () => {
     // Both FE are nested in a cluster: K_cr1 = slopes + 1.
     expect(res.dof.kCluster).toBe(3);
   });
+  it("an outcome without variation is an error naming it, not an R-squared of -Infinity", () => {
+    const x = { name: "a", values: Float64Array.from([2, 3, 1, 5]) };
+    const constY = { name: "y", values: Float64Array.from([1, 1, 1, 1]) };
+    expect(() => fitLinearData({ n: 4, y: constY, x: [x] })).toThrow(/y is constant \(1\) in the estimation sample of 4 rows/);
+    const g = { name: "g", codes: Int32Array.from([0, 0, 1, 1]) };
+    const yByGroup = { name: "y", values: Float64Array.from([1, 1, 2, 2]) };
+    expect(() => fitLinearData({ n: 4, y: yByGroup, x: [x], fe: [g] })).toThrow(/y is constant within the groups of the fixed effects \(g\)/);
+    const zero = { name: "y", values: new Float64Array(4) };
+    expect(() => fitLinearData({ n: 4, y: zero, x: [x] }, { noConstant: true })).toThrow(/y is zero in every row/);
+    // Through the origin a constant non-zero y is a proper regression.
+    expect(fitLinearData({ n: 4, y: constY, x: [x] }, { noConstant: true }).result.n).toBe(4);
+  });
+
+  it("no rows left: the message counts rows missing and singletons", () => {
+    const cells = panelCells().slice(0, 4); // id C1, years 2010-2012: every year a singleton
+    cells[3][3] = "NA";
+    expect(() => fitLinear(frameFromCells(cells), base)).toThrow(
+      /No observations left of 3 rows: 1 miss a model variable \(a: 1\), 2 are singletons of a fixed effect/,
+    );
+  });
 });
 
 describe("LinearFit.vcovFor (variance without refitting)", () => {
