@@ -127,3 +127,14 @@ export function expectPartialDiagnostics(r: IvKernelResult, file: string, kind: 
   }
   if (!Number.isNaN(d.df_r)) expect(r.dfInference).toBe(d.df_r);
 }
+
+/** The identification statistics every clustered fixture posts: N, ranks, clusters, rss, rmse, KP rk LM (+ df), KP rk Wald F, CD F. */
+export function expectClusteredIdStats(r: IvKernelResult, d: Record<string, number>, nClusters: number): void {
+  expect([r.n, r.rankX, r.rankZ, nClusters]).toEqual([d.N, d.K, d.L, d.N_clust]);
+  expectRel(r.rss, d.rss, "rss");
+  expectRel(r.rmse, d.rmse, "rmse");
+  expectRel(diag(r, "kp_lm"), d.idstat, "KP rk LM");
+  expect(r.diagnostics.find((x) => x.name === "kp_lm")!.df).toEqual([d.iddf]);
+  expectRel(diag(r, "kp_f"), d.widstat, "KP rk Wald F");
+  expectRel(diag(r, "cd_f"), d.cdf, "Cragg-Donald F");
+}
