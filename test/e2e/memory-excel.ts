@@ -41,6 +41,7 @@ interface SheetState {
 const MAX_ROWS = 1048576;
 const MAX_COLS = 16384;
 
+/** Same as src/report/grid.ts columnLetter: repeated because this file must stay import-free (see header). */
 export function columnLetter(c: number): string {
   let s = "";
   let n = c + 1;
