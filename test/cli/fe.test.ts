@@ -1,5 +1,5 @@
 /**
- * `nqp fe` against the OLS/FE reference cases in ../shared/reference/expected (1e-8 relative):
+ * `nqp fe` against the OLS/FE reference cases in test/reference/expected (1e-8 relative):
  * Grunfeld (data/grunfeld.csv) and the nqp_cities cases (a temporary CSV of nqp_cities.csv joined with
  * the reference NQP and ER columns), iid / HC1 / CR1, through main() in-process; .xlsx input; errors.
  */

@@ -1,6 +1,6 @@
 /**
  * `nqp entropy|resilience|describe --json` reproduce the reference cases on nqp_cities.csv.
- * Sources: ../shared/reference/expected/nqp_entropy.json + nqp_entropy_scores.csv,
+ * Sources: test/reference/expected/nqp_entropy.json + nqp_entropy_scores.csv,
  * nqp_martin_er.json + nqp_martin_er.csv, nqp_descriptives.json (all_rows block).
  */
 import { mkdtempSync, writeFileSync } from "fs";

@@ -1,6 +1,6 @@
 /**
  * `nqp mediate`, `nqp hetero`, `nqp robust` through main() in-process on a temporary CSV of
- * nqp_cities.csv joined with the reference NQP and ER columns. Expected numbers: ../shared/reference
+ * nqp_cities.csv joined with the reference NQP and ER columns. Expected numbers: test/reference
  * cases nqp_mediation_DI (common sample, Sobel), nqp_split_hu_east_0/1, nqp_winsor (baseline_winsorized),
  * nqp_alt_outcome_UR, nqp_table3_col6 (baseline); 1e-8 relative.
  * Timing: bench/cases/bootstrap.ts and permutation.ts (500 replications each) run as child processes

@@ -1,5 +1,5 @@
 /**
- * `nqp table` through main() on ../shared/reference/data/grunfeld.csv: the written workbook holds the
+ * `nqp table` through main() on test/reference/data/grunfeld.csv: the written workbook holds the
  * table with numeric cells equal to the reference case grunfeld_fe_twoway (coef, CR1 t, 1e-8) and the
  * spec record; --json / --markdown outputs; user errors exit 2 with a message.
  */

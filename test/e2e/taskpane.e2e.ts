@@ -1,7 +1,7 @@
 /**
  * The built task pane in headless chromium against the in-memory workbook (see harness.ts):
  * select data, choose a model, run, write; the new sheet must hold the expected numbers, read from
- * ../shared/reference (nqp_table3_col6 for FE, nqp_iv_lag1 for IV, nqp_mediation_DI for mediation),
+ * test/reference (nqp_table3_col6 for FE, nqp_iv_lag1 for IV, nqp_mediation_DI for mediation),
  * 1e-8 relative. Also the error path (text column as regressor) and a 1,048,575 x 12 sheet read through
  * the chunked reader with every request under 4 MB, with Cancel mid-read. Screenshots of every step go
  * to test/e2e/screenshots/ (git-ignored); NQP_UPDATE_DOCS=1 copies the FE preview to docs/taskpane.png.

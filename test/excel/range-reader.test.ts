@@ -1,7 +1,7 @@
 /**
  * Chunked range reader against the in-memory workbook (test/e2e/memory-excel.ts), which logs every
  * request's payload the way Excel counts it (JSON of the values moved) and refuses requests over its limit.
- * Data: ../shared/reference/data/grunfeld.csv (small block) and generated blocks (shape tests).
+ * Data: test/reference/data/grunfeld.csv (small block) and generated blocks (shape tests).
  */
 import { join } from "path";
 import { readDataRange, ReadCancelled, DataRangeError, listTables, payloadBytes } from "../../src/excel/range-reader";

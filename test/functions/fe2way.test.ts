@@ -1,6 +1,6 @@
 /**
  * =NQP.FE2WAY called directly with ranges built from the reference data, against
- * ../shared/reference/expected/{grunfeld_fe_twoway, nqp_table3_col6}.json (tolerance 1e-8 relative),
+ * test/reference/expected/{grunfeld_fe_twoway, nqp_table3_col6}.json (tolerance 1e-8 relative),
  * and every error path (Excel error code + message).
  */
 import { join } from "path";

@@ -1,6 +1,6 @@
 /**
  * The index formulas reproduce the reference cases through their wrappers (ranges in, spilled cells out).
- * Sources: ../shared/reference/expected/nqp_entropy.json + nqp_entropy_scores.csv, nqp_martin_er.csv,
+ * Sources: test/reference/expected/nqp_entropy.json + nqp_entropy_scores.csv, nqp_martin_er.csv,
  * nqp_winsor.json (cutoffs), nqp_descriptives.json.
  */
 import { join } from "path";

@@ -1,6 +1,6 @@
 /**
  * =NQP.MEDIATION through its wrapper, on ranges cut from nqp_cities.csv joined with the reference NQP
- * and ER columns. Expected values: ../shared/reference case nqp_mediation_DI (common_sample: Sobel and
+ * and ER columns. Expected values: test/reference case nqp_mediation_DI (common_sample: Sobel and
  * the three equations; a_path_own_sample with sample=own); 1e-8 relative.
  */
 import { mediation } from "../../src/functions/formulas/mediation";

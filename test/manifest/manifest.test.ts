@@ -1,6 +1,6 @@
 /**
  * Structural checks of manifest.xml (the online validator is unreachable offline and the public XSDs
- * reject shared-runtime <Runtimes>; see ../shared/TOOLCHAIN.md). Well-formedness: xmllint when installed.
+ * reject shared-runtime <Runtimes>; see the project's toolchain notes). Well-formedness: xmllint when installed.
  */
 import { execFileSync } from "child_process";
 import { existsSync, readFileSync } from "fs";

@@ -1,10 +1,10 @@
 /**
  * `npm run demo` end to end: builds the demo workbook (scripts/demo.ts on data/nqp_panel.csv, a copy of
- * ../shared/reference/data/nqp_cities.csv) and reads it back with ExcelJS.
+ * test/reference/data/nqp_cities.csv) and reads it back with ExcelJS.
  *
  * Layout: every sheet exists, numbers are numeric cells with the right number format, parentheses hold
  * t statistics, three-line rules, notes. Numbers: the cells are checked against the reference cases
- * (../shared/reference/expected: nqp_table3_col1..col6, nqp_iv_lag1, nqp_alt_outcome_UR, nqp_winsor,
+ * (test/reference/expected: nqp_table3_col1..col6, nqp_iv_lag1, nqp_alt_outcome_UR, nqp_winsor,
  * nqp_split_*, nqp_mechanism_*, nqp_mediation_DI, nqp_descriptives) to 1e-8 relative, and the stars in
  * each estimate's format are checked against the reference p-values.
  */

@@ -1,5 +1,5 @@
 /**
- * Table specs: validation messages, row filters and derived columns (on ../shared/reference/data/
+ * Table specs: validation messages, row filters and derived columns (on test/reference/data/
  * grunfeld.csv, whose rows are checked directly), and notes for mixed variance types (synthetic results).
  */
 import { join } from "path";

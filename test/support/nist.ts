@@ -1,5 +1,5 @@
 /**
- * NIST StRD linear regression datasets (../shared/reference/nist/*.dat): data and certified values
+ * NIST StRD linear regression datasets (test/reference/nist/*.dat): data and certified values
  * parsed from each file.
  */
 import { readdirSync, readFileSync } from "fs";

@@ -1,13 +1,13 @@
 /**
- * Access to the shared reference cases in ../shared/reference (see its README for conventions).
+ * Access to the reference cases vendored in test/reference (a copy of the project's shared oracle sets,
+ * refreshed by scripts/refresh-reference.mjs; see test/reference/PROVENANCE.md and each set's README).
  * Every expected number a test uses comes from these files; the case name is the source.
  */
 import { readFileSync } from "fs";
 import { join } from "path";
 import { Cell } from "../../src/engine/frame";
 
-export const SHARED = join(__dirname, "../../../shared");
-export const REFERENCE = join(SHARED, "reference");
+export const REFERENCE = join(__dirname, "../reference");
 
 export function readCase(name: string): any {
   return JSON.parse(readFileSync(join(REFERENCE, "expected", `${name}.json`), "utf8"));

@@ -3,7 +3,7 @@
  *
  * Component tests of the task pane: every model form, the run/preview/write/history flow and the error
  * states. The pane runs over the in-memory workbook holding nqp_cities.csv + reference NQP/ER
- * (../shared/reference; test/support/reference.ts) and the in-process engine. Numeric agreement with the
+ * (test/reference; test/support/reference.ts) and the in-process engine. Numeric agreement with the
  * reference cases is asserted in jobs-regression.test.ts; here the written sheet must hold the same
  * numbers the preview shows (nqp_table3_col6 NQP coefficient, written as a numeric cell).
  */

@@ -1,8 +1,8 @@
 /**
  * The engine side of the task pane, in-process: chunked loading builds the same frame as the whole
  * block, the data profile finds the panel id/time columns, and jobs run through the message protocol.
- * Data: ../shared/reference/data/nqp_cities.csv (+ reference NQP/ER via test/support/reference.ts).
- * Expected weights: ../shared/reference/expected/nqp_entropy.json (minmax_zero), to 1e-10 relative.
+ * Data: test/reference/data/nqp_cities.csv (+ reference NQP/ER via test/support/reference.ts).
+ * Expected weights: test/reference/expected/nqp_entropy.json (minmax_zero), to 1e-10 relative.
  */
 import { join } from "path";
 import { frameFromCells, Cell } from "../../src/engine/frame";

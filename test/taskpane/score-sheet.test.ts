@@ -1,7 +1,7 @@
 /**
  * "Write scores": the index jobs' score sheets (src/taskpane/worker/score-sheet.ts) through the engine
  * protocol (in-process host), row-aligned with the loaded data.
- * Data: ../shared/reference/data/nqp_cities.csv. Expected: expected/nqp_entropy_scores.csv
+ * Data: test/reference/data/nqp_cities.csv. Expected: expected/nqp_entropy_scores.csv
  * (NQP_minmax_zero, 28 indicators of nqp_entropy.json) and expected/nqp_martin_er.csv (g, G, ER; empty =
  * missing), joined on (city_id, year); 1e-10 relative (reference README: safe for scores and ER).
  */

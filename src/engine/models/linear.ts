@@ -1,6 +1,6 @@
 /**
  * Linear model with absorbed fixed effects (none = OLS), from a Frame: the estimator behind
- * NQP.FE2WAY and `nqp fe`. Conventions: ../shared/reference/README.md (reghdfe/fixest defaults);
+ * NQP.FE2WAY and `nqp fe`. Conventions: test/reference/README.md (reghdfe/fixest defaults);
  * the pipeline itself is in linear-design.ts (sample, FE) and linear-core.ts (solve, variance).
  */
 import { Frame, encodeKeys, keyColumn, numericColumn, getColumn } from "../frame";

@@ -25,7 +25,7 @@ export interface SampleInfo {
   readonly rows: Int32Array;
 }
 
-/** Degrees-of-freedom bookkeeping (see ../shared/reference/README.md, "Degrees of freedom"). */
+/** Degrees-of-freedom bookkeeping (see test/reference/README.md, "Degrees of freedom"). */
 export interface DofInfo {
   /** Slopes + rank of the FE dummy matrix (or + 1 for the intercept without FE). */
   readonly kFull: number;

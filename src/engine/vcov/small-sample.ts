@@ -1,6 +1,6 @@
 /**
  * Degrees-of-freedom and small-sample conventions in one object (fixest's `ssc`, reghdfe defaults),
- * as ../shared/reference/README.md states them:
+ * as test/reference/README.md states them:
  *   K_full = slopes + rank of the FE dummy matrix (pooled OLS: the intercept counts as a one-level FE);
  *   K_cr1  = K_full - sum over FE nested in a cluster variable of (levels - 1);
  *   iid:  sigma2 = SSR/(N - K_full),              t(N - K_full);

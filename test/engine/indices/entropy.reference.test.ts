@@ -1,4 +1,4 @@
-/** Source: ../shared/reference/expected/nqp_entropy.json and nqp_entropy_scores.csv (numpy, cross-checked with R). */
+/** Source: test/reference/expected/nqp_entropy.json and nqp_entropy_scores.csv (numpy, cross-checked with R). */
 import { keyColumn, numericColumn } from "../../../src/engine/frame";
 import { entropyIndex } from "../../../src/engine/indices/entropy";
 import { readCase } from "../../support/reference";

@@ -1,6 +1,6 @@
 /**
  * Shared loaders for the index tests: nqp_cities.csv as a Frame, the reference case specs,
- * and the per-row reference CSVs keyed by (city_id, year). All from ../shared/reference.
+ * and the per-row reference CSVs keyed by (city_id, year). All from test/reference.
  */
 import { join } from "path";
 import { Frame, frameFromCells } from "../../../src/engine/frame";

@@ -1,4 +1,4 @@
-/** Source: ../shared/reference/expected/nqp_martin_er.json and nqp_martin_er.csv (numpy, cross-checked with R). */
+/** Source: test/reference/expected/nqp_martin_er.json and nqp_martin_er.csv (numpy, cross-checked with R). */
 import { keyColumn, numericColumn } from "../../../src/engine/frame";
 import { martinResilience } from "../../../src/engine/indices/resilience";
 import { readCase } from "../../support/reference";

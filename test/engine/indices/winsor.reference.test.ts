@@ -1,5 +1,5 @@
 /**
- * Source: ../shared/reference/expected/nqp_winsor.json (cutoffs; numpy and R quantile type 2).
+ * Source: test/reference/expected/nqp_winsor.json (cutoffs; numpy and R quantile type 2).
  * NQP and ER come from the reference per-row CSVs (joined by test/support/reference.ts).
  */
 import { frameFromCells, numericColumn } from "../../../src/engine/frame";

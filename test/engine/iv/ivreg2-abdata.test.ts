@@ -1,6 +1,6 @@
 /**
  * Arellano-Bond (abdata, rebuilt from plm::EmplUK: README says use >= 1e-7) 2SLS with 3 endogenous
- * regressors against Stata ivreg2 (../shared/reference/stata-ivreg2; commands in its README):
+ * regressors against Stata ivreg2 (test/reference/stata-ivreg2; commands in its README):
  *   ivreg2 n (w k ys = d.w d.k d.ys d2.w d2.k d2.ys), cluster(id) [small] first endog(w)   ab_cl_*
  *   ... cluster(id) dofminus(1) sdofminus(1) first endog(w)       ab_cl_dofminus_{diagnostics,firststage}_cl
  *   ... ffirst with none / robust / cluster(id)                    ab_fs_firststage_{iid,hc1,cl}

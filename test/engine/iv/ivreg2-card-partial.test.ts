@@ -1,5 +1,5 @@
 /**
- * ivreg2 partial() on Card (1995) and Mroz (1987) against Stata (../shared/reference/stata-ivreg2,
+ * ivreg2 partial() on Card (1995) and Mroz (1987) against Stata (test/reference/stata-ivreg2,
  * fixtures card_partial_* and mroz_partial_all_*; commands in that README):
  *   ivreg2 lwage exper expersq black south smsa (educ = nearc2 nearc4), partial(black south smsa) [opts]
  * with opts none / small / nopartialsmall / robust / robust small / cluster(smsa66) [small], and the

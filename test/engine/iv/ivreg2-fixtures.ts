@@ -1,5 +1,5 @@
 /**
- * Reader for the Stata ivreg2 fixtures in ../shared/reference/stata-ivreg2 (restatr/ivreg2r output; see
+ * Reader for the Stata ivreg2 fixtures in test/reference/stata-ivreg2 (restatr/ivreg2r output; see
  * that folder's README): datasets in data/, one-row diagnostics, coef, vcov and e(first) tables in fixtures/.
  * Blank fields are Stata's "not posted" and come back as NaN.
  */

@@ -1,5 +1,5 @@
 /**
- * griliches76 with year fixed effects against Stata ivreg2 (../shared/reference/stata-ivreg2; commands
+ * griliches76 with year fixed effects against Stata ivreg2 (test/reference/stata-ivreg2; commands
  * in its README):
  *   gril_partial_*: ivreg2 lw s expr tenure rns smsa _I* (iq=med kww age), partial(_I*) [small] [robust]
  *                   (and nopartialsmall), reproduced twice: by the kernel after partialOut, and by the

@@ -1,6 +1,6 @@
 /**
  * Grunfeld one-way firm FE by the within transformation against Stata ivreg2
- * (../shared/reference/stata-ivreg2, grun_fe_dofminus_*_small; README "Grunfeld"):
+ * (test/reference/stata-ivreg2, grun_fe_dofminus_*_small; README "Grunfeld"):
  *   ivreg2 invest_w mvalue_w kstock_w, small dofminus(9)      (x_w = x - firm mean + grand mean)
  * an OLS fit with the 9 extra FE df removed: df_r = 200 - 3 - 9 = 188. Our IV paths need an endogenous
  * regressor, so mvalue is "instrumented by itself" (a copy as the only excluded instrument): 2SLS with

@@ -1,5 +1,5 @@
 /**
- * The IV kernel against Stata ivreg2 output (../shared/reference/stata-ivreg2, restatr/ivreg2r fixtures):
+ * The IV kernel against Stata ivreg2 output (test/reference/stata-ivreg2, restatr/ivreg2r fixtures):
  * Card just- and over-identified (iid, robust = HC0 [file suffix "_hc1"], robust small = HC1, with and
  * without small). Tolerance 1e-7 relative. Arellano-Bond: ivreg2-abdata.test.ts; partial(): ivreg2-card-partial
  * and ivreg2-griliches; within-FE: ivreg2-grunfeld.

@@ -1,6 +1,6 @@
 /**
  * fitIv on the nqp_cities panel against the reference cases nqp_iv_lag1 and nqp_iv_lag1_lag2
- * (../shared/reference/expected; ivreghdfe ER controls (NQP = L.NQP [L2.NQP]), absorb(city_id year)
+ * (test/reference/expected; ivreghdfe ER controls (NQP = L.NQP [L2.NQP]), absorb(city_id year)
  * cluster(city_id)): second stage with CR1 (small) and CR0 (nosmall), first stage, CD F, KP rk Wald F,
  * KP rk LM, Hansen J; 1e-8 relative. L1_NQP / L2_NQP: previous calendar-year rows of the same city,
  * computed here with the index engine's panel lag from the reference NQP column.

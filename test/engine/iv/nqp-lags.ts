@@ -1,7 +1,7 @@
 /**
  * nqp_cities rows with the reference NQP and ER columns (test/support/reference.ts) plus L1_NQP and L2_NQP:
  * NQP of the same city in the previous calendar year(s), by the index engine's panel lag (the rule of
- * ../shared/reference/README.md: missing when that row or its score is missing).
+ * test/reference/README.md: missing when that row or its score is missing).
  */
 import { Cell, Frame, frameFromCells, keyColumn, numericColumn } from "../../../src/engine/frame";
 import { lagByPanel } from "../../../src/engine/indices/lag";

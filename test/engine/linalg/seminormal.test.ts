@@ -1,10 +1,10 @@
 /**
  * The corrected semi-normal path (src/engine/linalg/seminormal.ts) against the QR path:
  * - on the bench design (bench/cases/fe2way.ts, 1e5 rows x 10 regressors, id + year FE) and on the
- *   reference FE cases (../shared/reference/expected; their within-transformed data), coefficients,
+ *   reference FE cases (test/reference/expected; their within-transformed data), coefficients,
  *   bread and residuals agree with the QR solution to 1e-12 relative;
  * - ill-conditioned or rank-deficient inputs are refused (null), so the QR decides: the NIST StRD
- *   files that are hard (../shared/reference/nist), exact and near collinearity, and a column
+ *   files that are hard (test/reference/nist), exact and near collinearity, and a column
  *   almost absorbed by the FE; fits of large designs with a dropped column take the QR path and drop
  *   the same column as before. (Pontius and centred Longley are well conditioned once the columns are
  *   scaled: accepted, and held to the certified values.)

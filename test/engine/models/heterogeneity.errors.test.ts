@@ -1,7 +1,7 @@
 /**
  * Heterogeneity on bad splits: the error of a split-sample fit names the group it comes from (the
  * rule: every engine InputError says which argument, column or row is at fault). Data:
- * ../shared/reference/data/nqp_cities.csv, where province P01 holds a single city, so with city and
+ * test/reference/data/nqp_cities.csv, where province P01 holds a single city, so with city and
  * year FE every one of its rows is a year singleton and the group has no observations left.
  */
 import { frameFromCells } from "../../../src/engine/frame";

@@ -1,5 +1,5 @@
 /**
- * Heterogeneity against ../shared/reference/expected: nqp_split_hu_east_0/1 and
+ * Heterogeneity against test/reference/expected: nqp_split_hu_east_0/1 and
  * nqp_split_resource_based_0/1 (baseline on each group; CR1, iid, HC1) to 1e-8 relative. The fully
  * interacted model is checked by an identity (its interaction coefficient = the split difference),
  * the interaction model by the identity b_D = the base-group marginal effect.

@@ -1,6 +1,6 @@
 /**
  * The constant of a fixed-effects model, `_cons` = mean(y) - mean(x)'b with its standard error, against
- * Stata: ../shared/reference/stata-ivreg2 fixture grun_fe_dofminus_*_small (Grunfeld, company FE by the
+ * Stata: test/reference/stata-ivreg2 fixture grun_fe_dofminus_*_small (Grunfeld, company FE by the
  * within transformation plus the grand mean, `ivreg2 ..., small dofminus(9)`; the do-file asserts the
  * slopes and SEs equal `xtreg invest mvalue kstock, fe`, whose `_cons` is the same regression's). Data:
  * data/grunfeld_from_plm.csv (float32 levels, as Stata stores them). 1e-10 relative.

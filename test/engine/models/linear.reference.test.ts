@@ -1,5 +1,5 @@
 /**
- * fitLinear against every OLS/FE case of ../shared/reference/expected (source named per test: the
+ * fitLinear against every OLS/FE case of test/reference/expected (source named per test: the
  * case file). Coefficients, SE, t, p (iid, HC1, CR1), N, df, K, SSR, R2 (within, LSDV), G, T and the
  * F test of the fixed effects, to 1e-8 relative.
  */
@@ -54,7 +54,7 @@ function close(got: number, want: number, what: string): void {
 
 const VCOVS: [VcovType, string][] = [["iid", "iid"], ["hc1", "hc1"], ["cluster", "cr1"]];
 
-describe.each(CASES)("reference case %s (../shared/reference/expected)", (name) => {
+describe.each(CASES)("reference case %s (test/reference/expected)", (name) => {
   const c = readCase(name);
   const r = c.results;
   const fits = new Map<VcovType, RegressionResult>();

@@ -1,6 +1,6 @@
 /**
  * Cluster bootstrap of the indirect effect on nqp_cities (3,124 rows; common sample 2,840).
- * Sources: ../shared/reference case nqp_mediation_DI (results.common_sample.sobel: a, b, indirect_ab).
+ * Sources: test/reference case nqp_mediation_DI (results.common_sample.sobel: a, b, indirect_ab).
  */
 import { frameFromCells } from "../../../src/engine/frame";
 import { bootstrapIndirect, IndirectBootstrapSpec } from "../../../src/engine/models/mediation-bootstrap";

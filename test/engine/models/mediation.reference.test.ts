@@ -1,5 +1,5 @@
 /**
- * Mediation against ../shared/reference/expected: nqp_mediation_DI (Baron-Kenny, CR1, Sobel; common
+ * Mediation against test/reference/expected: nqp_mediation_DI (Baron-Kenny, CR1, Sobel; common
  * sample and own-sample a path) and nqp_mechanism_DI / _IA / _HUM (mediator ~ NQP + controls on all
  * 3124 rows = the a path of the two-step design on its own sample). Tolerance 1e-8 relative.
  */

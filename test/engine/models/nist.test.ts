@@ -1,5 +1,5 @@
 /**
- * NIST StRD linear regression datasets (../shared/reference/nist/*.dat; certified values parsed from each
+ * NIST StRD linear regression datasets (test/reference/nist/*.dat; certified values parsed from each
  * file's header). Prints the log relative error (LRE, digits agreeing with the certified value) of every
  * coefficient and SE; asserts >= 9 digits on all files but Filip, and reports Filip's digits.
  */
@@ -14,7 +14,7 @@ function lre(got: number, want: number): number {
 
 const files = nistFiles();
 
-describe("NIST StRD linear least squares (certified values in ../shared/reference/nist)", () => {
+describe("NIST StRD linear least squares (certified values in test/reference/nist)", () => {
   it("has the 11 datasets", () => expect(files.length).toBe(11));
 
   const report: string[] = [];

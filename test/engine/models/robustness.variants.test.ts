@@ -1,7 +1,7 @@
 /**
- * Robustness variants change exactly what they say. Expected cutoffs: ../shared/reference case
+ * Robustness variants change exactly what they say. Expected cutoffs: test/reference case
  * nqp_winsor (cutoffs.*); panel facts (284 cities x 2012-2022, 4 municipalities) from
- * ../shared/reference/data/nqp_cities_codebook.md, checked against the data here rather than assumed.
+ * test/reference/data/nqp_cities_codebook.md, checked against the data here rather than assumed.
  */
 import { frameFromCells, keyColumn, numericColumn } from "../../../src/engine/frame";
 import { prepareVariant, RobustnessVariant } from "../../../src/engine/models/robustness";

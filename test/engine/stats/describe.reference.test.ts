@@ -1,4 +1,4 @@
-/** Source: ../shared/reference/expected/nqp_descriptives.json (numpy, cross-checked with R cor() and car::vif). */
+/** Source: test/reference/expected/nqp_descriptives.json (numpy, cross-checked with R cor() and car::vif). */
 import { frameFromCells, numericColumn } from "../../../src/engine/frame";
 import { correlationMatrix, describeColumns, varianceInflation } from "../../../src/engine/stats/describe";
 import { nqpCitiesWithIndices, readCase, relErr } from "../../support/reference";

@@ -1,12 +1,13 @@
 /**
- * Tail probabilities against the reference p-values of ../shared/reference/expected/nqp_table3_col6.json
+ * Tail probabilities against the reference p-values of test/reference/expected/nqp_table3_col6.json
  * (scipy 1.10.1, cross-checked with R): t statistics and their p-values with the case's degrees of freedom.
  */
+import { REFERENCE } from "../../support/reference";
 import { readFileSync } from "fs";
 import { join } from "path";
 import { tTwoSidedP, chi2UpperP, fUpperP, normalTwoSidedP, tQuantileAt } from "../../../src/engine/stats/distributions";
 
-const ref = JSON.parse(readFileSync(join(__dirname, "../../../../shared/reference/expected/nqp_table3_col6.json"), "utf8"));
+const ref = JSON.parse(readFileSync(join(REFERENCE, "expected", "nqp_table3_col6.json"), "utf8"));
 
 describe("distributions", () => {
   it.each(["iid", "hc1", "cr1"])("t p-values match scipy for %s (nqp_table3_col6)", (kind) => {

@@ -1,5 +1,5 @@
 /**
- * Small-sample object and sandwich registry. Sources: the K/df table of ../shared/reference/README.md
+ * Small-sample object and sandwich registry. Sources: the K/df table of test/reference/README.md
  * ("Degrees of freedom") and algebraic identities of the Cameron-Gelbach-Miller two-way estimator.
  */
 import { computeVcov, intersectClusters, smallSample } from "../../../src/engine/vcov";

@@ -27,7 +27,7 @@ export function nqpWorkbook(extra: readonly string[] = []): MemoryWorkbook {
   return wb;
 }
 
-/** ../shared/reference/data/grunfeld.csv as a sheet "Data" (a small block for fast UI-only tests). */
+/** test/reference/data/grunfeld.csv as a sheet "Data" (a small block for fast UI-only tests). */
 export function grunfeldWorkbook(): MemoryWorkbook {
   const rows = readCsvRows(join(REFERENCE, "data", "grunfeld.csv")).map((r, i) => (i === 0 ? r : r.map((v) => (/^-?[\d.]+$/.test(v) ? Number(v) : v))));
   const wb = new MemoryWorkbook([{ name: "Data", rows }]);
