@@ -11,7 +11,7 @@ import { join, relative, sep } from "path";
 const ROOT = join(__dirname, "../..");
 const REF = join(ROOT, "test", "reference");
 const EXEMPT = new Set(["scripts/refresh-reference.mjs"]);
-// "../shared" (any depth) and join(..., "..", "shared") forms.
+// A parent-relative path to the shared folder (any depth), or a join of the parent and that folder.
 const SHARED_READ = /\.\.\/+shared\b|["']\.\.["']\s*,\s*["']shared["']/;
 const CODE = /\.(ts|tsx|js|mjs|cjs|sh|py|json)$/;
 
@@ -27,7 +27,7 @@ function walk(dir: string, out: string[] = []): string[] {
 const rel = (p: string) => relative(ROOT, p).split(sep).join("/");
 
 describe("reference files are vendored (no reads of the sibling shared folder)", () => {
-  it("no source, test, script or bench file names ../shared", () => {
+  it("no source, test, script or bench file names the sibling shared folder", () => {
     const offenders: string[] = [];
     for (const dir of ["src", "test", "scripts", "bench"]) {
       for (const file of walk(join(ROOT, dir))) {
