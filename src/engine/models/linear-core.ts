@@ -18,6 +18,7 @@ import { fUpperP, tQuantileAt, tTwoSidedP } from "../stats/distributions";
 import { computeVcov, SmallSample, smallSample } from "../vcov";
 import { Design, DesignOptions, LinearData, prepareDesign } from "./linear-design";
 import { RegressionResult, VcovType } from "./result";
+import { columnScales, scaleData, unscaleFit } from "./linear-scale";
 
 export interface LinearOptions extends DesignOptions {
   /** Default: "cluster" when cluster variables are given, else "iid". */
@@ -166,8 +167,16 @@ function assertOutcomeVaries(name: string, yRaw: Float64Array, yw: Float64Array,
   throw new InputError(`${name} is zero in every row of the estimation sample (${n} rows): there is nothing to explain.`);
 }
 
-/** Fits y on the x columns over a prepared design. */
+/**
+ * Fits y on the x columns over a prepared design. Columns near the ends of the double range (|v| above
+ * 2^450 or below 2^-450) are fitted at a power-of-two scale and mapped back (linear-scale.ts).
+ */
 export function fitDesign(design: Design, data: Pick<LinearData, "y" | "x">, opts: LinearOptions = {}): LinearFit {
+  const sc = columnScales(data);
+  return sc ? unscaleFit(fitDesignAsGiven(design, scaleData(data, sc), opts), sc) : fitDesignAsGiven(design, data, opts);
+}
+
+function fitDesignAsGiven(design: Design, data: Pick<LinearData, "y" | "x">, opts: LinearOptions): LinearFit {
   const n = design.n;
   const k = data.x.length;
   const vcovType: VcovType = opts.vcov ?? (design.clusters.length > 0 ? "cluster" : "iid");
