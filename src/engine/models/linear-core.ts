@@ -229,9 +229,13 @@ function fitDesignAsGiven(design: Design, data: Pick<LinearData, "y" | "x">, opt
   });
   const dof = makeDof(vcovType);
   if (dof.dfResid <= 0) {
+    const setAside = solved.dropped.length > 0
+      ? ` Of the ${k} regressors given, ${solved.dropped.length} were set aside as collinear before counting ` +
+        `(${Array.from(solved.dropped, (j) => data.x[j].name).join(", ")}): ${n} rows can separate at most ${n} parameters.`
+      : "";
     throw new InputError(
       `Too few observations: ${n} rows in the estimation sample but the model has ${dof.kFull} parameters ` +
-        `(${p} slopes + ${design.fe.dfAbsorbed} for the ${design.feInfo.length > 0 ? "fixed effects" : "constant"}).`,
+        `(${p} slopes + ${design.fe.dfAbsorbed} for the ${design.feInfo.length > 0 ? "fixed effects" : "constant"}).${setAside}`,
       "num",
     );
   }
