@@ -1,6 +1,6 @@
 /**
  * Data files for the command line: .csv (RFC 4180: quoted fields, "" inside quotes, newlines inside
- * quotes, CRLF, UTF-8 BOM) and .xlsx (first worksheet, via ExcelJS) -> Frame (first row = headers).
+ * quotes, CRLF; encoding and delimiter detected by delimited.ts) and .xlsx (first worksheet, via ExcelJS) -> Frame (first row = headers).
  * Missing-value rules are the Frame's (blank, NA, N/A, #N/A, ".", Excel error values).
  */
 import { readFileSync, existsSync } from "fs";
@@ -8,58 +8,9 @@ import { extname, resolve } from "path";
 import { Cell } from "../engine/frame/missing";
 import { Frame, frameFromCells } from "../engine/frame/frame";
 import { InputError } from "../engine/frame/errors";
+import { parseDelimited } from "./delimited";
 
-/** Parses CSV text into rows of strings. Blank lines are skipped; fields are not trimmed. */
-export function parseCsv(text: string, delimiter = ","): string[][] {
-  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = "";
-  let quoted = false;
-  let i = 0;
-  const n = text.length;
-  const endRow = () => {
-    row.push(field);
-    field = "";
-    if (!(row.length === 1 && row[0] === "")) rows.push(row);
-    row = [];
-  };
-  while (i < n) {
-    const c = text[i];
-    if (quoted) {
-      if (c === '"') {
-        if (text[i + 1] === '"') {
-          field += '"';
-          i += 2;
-          continue;
-        }
-        quoted = false;
-        i++;
-        continue;
-      }
-      field += c;
-      i++;
-      continue;
-    }
-    if (c === '"' && field === "") {
-      quoted = true;
-      i++;
-    } else if (c === delimiter) {
-      row.push(field);
-      field = "";
-      i++;
-    } else if (c === "\n" || c === "\r") {
-      endRow();
-      i += c === "\r" && text[i + 1] === "\n" ? 2 : 1;
-    } else {
-      field += c;
-      i++;
-    }
-  }
-  if (quoted) throw new InputError(`The CSV file ends inside a quoted field (a " is not closed).`);
-  if (field !== "" || row.length > 0) endRow();
-  return rows;
-}
+export { parseCsv } from "./delimited";
 
 /** An ExcelJS cell value as a plain cell: formulas give their result, rich text its text, errors their code. */
 export function excelValueToCell(v: unknown): Cell {
@@ -113,8 +64,8 @@ export async function readDataRows(file: string, cwd = process.cwd()): Promise<C
   const path = resolve(cwd, file);
   if (!existsSync(path)) throw new InputError(`Data file not found: ${file}`);
   const ext = extname(path).toLowerCase();
-  if (ext === ".csv") return checkWidths(parseCsv(readFileSync(path, "utf8")), file);
-  if (ext === ".tsv" || ext === ".txt") return checkWidths(parseCsv(readFileSync(path, "utf8"), "\t"), file);
+  if (ext === ".csv") return checkWidths(parseDelimited(readFileSync(path), file, false), file);
+  if (ext === ".tsv" || ext === ".txt") return checkWidths(parseDelimited(readFileSync(path), file, true), file);
   if (ext === ".xlsx") return readXlsxRows(path);
   throw new InputError(`Unsupported data file type "${ext}" (${file}): use .csv or .xlsx with a header row.`);
 }

@@ -3,6 +3,7 @@
  * plain-text tables (right-aligned numbers, left-aligned labels).
  */
 import { RegressionResult } from "../engine/models/result";
+import { maxBy } from "../engine/stats/extent";
 
 /** JSON text of a value; non-finite numbers become null. */
 export function toJson(value: unknown, indent?: number): string {
@@ -52,7 +53,7 @@ export type TableCell = string | number;
 /** Aligned text table: the first column left-aligned, others right-aligned; numbers via formatNumber. */
 export function formatTable(header: readonly string[], rows: readonly (readonly TableCell[])[]): string {
   const text = rows.map((r) => r.map((c) => (typeof c === "number" ? formatNumber(c) : c)));
-  const widths = header.map((h, j) => Math.max(h.length, ...text.map((r) => (r[j] ?? "").length)));
+  const widths = header.map((h, j) => maxBy(text, (r) => (r[j] ?? "").length, h.length));
   const line = (cells: readonly string[]) =>
     cells.map((c, j) => (j === 0 ? c.padEnd(widths[j]) : c.padStart(widths[j]))).join("  ").trimEnd();
   const rule = "-".repeat(widths.reduce((s, w) => s + w, 0) + 2 * (widths.length - 1));

@@ -15,6 +15,7 @@
  */
 import { Cell, cellToNumber, isMissingCell } from "../engine/frame/missing";
 import { InputError } from "../engine/frame/errors";
+import { maxBy } from "../engine/stats/extent";
 
 export type RangeArg = unknown;
 
@@ -48,7 +49,7 @@ export function toMatrix(argName: string, arg: RangeArg): Cell[][] {
   if (isOmitted(arg)) throw new InputError(`Argument ${argName} is empty: select a range of cells.`);
   if (!Array.isArray(arg)) return [[arg as Cell]];
   const rows = (arg as unknown[]).map((r) => (Array.isArray(r) ? (r as Cell[]) : [r as Cell]));
-  const width = Math.max(...rows.map((r) => r.length));
+  const width = maxBy(rows, (r) => r.length, 0);
   return rows.map((r) => (r.length === width ? r : [...r, ...new Array<Cell>(width - r.length).fill(null)]));
 }
 

@@ -4,7 +4,7 @@
  * column and row), key columns -> text keys or numeric times, a row/column of labels, and spilled
  * output cells (missing -> blank "").
  */
-import { Cell, cellToNumber, isMissingCell } from "../engine/frame/missing";
+import { Cell, cellToNumber, keyText, nonFiniteMessage } from "../engine/frame/missing";
 import { InputError } from "../engine/frame/errors";
 import { encodeKeys } from "../engine/frame/codes";
 import { RangeArg, RangeColumns, isOmitted, keyRange, toMatrix } from "./args";
@@ -22,6 +22,10 @@ export function numbersOf(argName: string, rc: RangeColumns, j: number): Float64
           `Fix or clear that cell (blank, NA and #N/A count as missing).`,
       );
     }
+    if (x === Infinity || x === -Infinity) {
+      const where = rc.names.length > 1 ? ` (column "${rc.names[j]}")` : "";
+      throw new InputError(nonFiniteMessage(`Argument ${argName}${where}`, i + 1 + (rc.hasHeader ? 1 : 0), x, cells[i]));
+    }
     out[i] = x;
   }
   return out;
@@ -31,9 +35,41 @@ export function allNumbers(argName: string, rc: RangeColumns): Float64Array[] {
   return rc.names.map((_, j) => numbersOf(argName, rc, j));
 }
 
-/** Text keys of a one-column key range (ids, groups); null = missing. */
+/** Excel date serials of 1950-01-01 and 2099-12-31: a time column with every value between them holds dates. */
+const SERIAL_1950 = 18264;
+const SERIAL_2099 = 73050;
+
+/** An Excel date serial as yyyy-mm-dd (day 0 = 1899-12-30, Excel's 1900 date system after 1 March 1900). */
+export function serialToIsoDate(serial: number): string {
+  return new Date(Date.UTC(1899, 11, 30) + Math.round(serial) * 86400000).toISOString().slice(0, 10);
+}
+
+/**
+ * The time column of a panel formula (RESILIENCE, LAG): whole periods such as calendar years. A column of
+ * Excel dates (every value a serial between 1950 and 2099, e.g. 43831 = 2020-01-01) would make t - 1 the
+ * previous day, so it is refused with a message that says to give the year (=YEAR(cell)); documented in
+ * README "Formulas".
+ */
+export function timeNumbers(argName: string, rc: RangeColumns): Float64Array {
+  const t = numbersOf(argName, rc, 0);
+  let first = -1;
+  for (let i = 0; i < t.length; i++) {
+    const v = t[i];
+    if (v !== v) continue;
+    if (!(v >= SERIAL_1950 && v <= SERIAL_2099)) return t;
+    if (first < 0) first = i;
+  }
+  if (first < 0) return t;
+  const row = first + 1 + (rc.hasHeader ? 1 : 0);
+  throw new InputError(
+    `Argument ${argName} looks like Excel dates (its row ${row} holds ${t[first]}, the date ${serialToIsoDate(t[first])}), ` +
+      `but time must be a year (or another whole period number): use a column of =YEAR(date) instead.`,
+  );
+}
+
+/** Text keys of a one-column key range (ids, groups); null = missing; "1.0" and 1 are one key (keyText). */
 export function keysOf(rc: RangeColumns): (string | null)[] {
-  return rc.columns[0].map((c) => (isMissingCell(c) ? null : typeof c === "number" ? String(c) : String(c).trim()));
+  return rc.columns[0].map((c) => keyText(c));
 }
 
 /** An optional group column as codes for the engine, or undefined when omitted. */

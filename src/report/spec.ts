@@ -109,6 +109,18 @@ export interface SpecFile {
   readonly tables: readonly TableSpec[];
 }
 
+/** Edit distance at most 2 (a typo such as "tabels" or "table"). */
+function closeTo(a: string, b: string): boolean {
+  if (Math.abs(a.length - b.length) > 2) return false;
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const cur = [i];
+    for (let j = 1; j <= b.length; j++) cur[j] = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+    prev = cur;
+  }
+  return prev[b.length] <= 2;
+}
+
 function need(cond: unknown, msg: string): void {
   if (!cond) throw new InputError(msg);
 }
@@ -121,6 +133,14 @@ function strList(v: unknown): boolean {
 export function validateSpecFile(raw: unknown): SpecFile {
   need(raw && typeof raw === "object", "The spec must be a JSON object with a \"tables\" list (or one table with a \"kind\").");
   const obj = raw as Record<string, unknown>;
+  if (!("tables" in obj) && !("kind" in obj)) {
+    const keys = Object.keys(obj);
+    const near = keys.find((k) => k !== "derive" && closeTo(k.toLowerCase(), "tables"));
+    throw new InputError(
+      `The spec has no "tables" key${keys.length ? ` (its keys: ${keys.join(", ")})` : ""}${near ? `; did you mean "tables" for "${near}"?` : ""}. ` +
+        `Give {"tables": [{"kind": "regression", ...}, ...]} (optionally with "derive"), or one table object with a "kind".`,
+    );
+  }
   const file: SpecFile = "tables" in obj ? (obj as unknown as SpecFile) : { tables: [obj as unknown as TableSpec] };
   need(Array.isArray(file.tables) && file.tables.length > 0, "The spec's \"tables\" must be a non-empty list.");
   for (const [i, d] of (file.derive ?? []).entries()) {

@@ -6,6 +6,7 @@ import { CliError, getBool, getList, getString } from "../argv";
 import { CliCommand } from "../command";
 import { readDataFile } from "../data";
 import { formatNumber, formatTable, keyed, toJson } from "../output";
+import { extent } from "../../engine/stats/extent";
 
 export const command: CliCommand = {
   name: "entropy",
@@ -71,8 +72,8 @@ export const command: CliCommand = {
     const noGroup = groups ? `, ${r.nMissingGroup} with a missing ${by}` : "";
     io.out(`Rows used: ${r.nUsed} of ${r.nRows} (${r.nMissingIndicator} with a missing indicator${noGroup} get no score).\n`);
     if (r.dropped.length) io.out(`Dropped as constant: ${r.dropped.join(", ")}.\n`);
-    const sc = r.scores.filter((x) => !Number.isNaN(x));
-    io.out(`Scores: min ${formatNumber(Math.min(...sc))}, max ${formatNumber(Math.max(...sc))}. Use --json for every row's score.\n`);
+    const sc = extent(r.scores);
+    io.out(`Scores: min ${formatNumber(sc.min)}, max ${formatNumber(sc.max)}. Use --json for every row's score.\n`);
     return 0;
   },
 };

@@ -8,6 +8,7 @@ import { DATA_FLAG, getBool, getList, getString, JSON_FLAG, ParsedArgs } from ".
 import { CliCommand, CliIO } from "../command";
 import { readDataFile } from "../data";
 import { formatNumber, formatP, formatTable, keyed, toJson } from "../output";
+import { extent } from "../../engine/stats/extent";
 
 /** The JSON record of a linear model (the shape every regression command prints with --json). */
 export function feJson(r: RegressionResult): Record<string, unknown> {
@@ -38,7 +39,7 @@ export function feJson(r: RegressionResult): Record<string, unknown> {
     ssr: r.ssr,
     vcov: r.vcovType,
     cluster: r.clusterVars,
-    n_clusters: r.nClusters.length > 0 ? Math.min(...r.nClusters) : null,
+    n_clusters: r.nClusters.length > 0 ? extent(r.nClusters).min : null,
     clusters: keyed(r.clusterVars, r.nClusters),
     fixed_effects: keyed(
       r.fixedEffects.map((f) => f.name),

@@ -6,14 +6,17 @@
  * Whether a column may be used as numeric is decided when an estimator asks for it (`numericColumn`),
  * so a text column that is never used as a number is never an error.
  */
-import { Cell, cellToNumber, isMissingCell } from "./missing";
+import { Cell, cellToNumber, keyText, nonFiniteMessage } from "./missing";
 import { FrameError } from "./errors";
 
 export interface Column {
   readonly name: string;
   /** Numeric value per row; NaN where missing or where the cell is text that is not a number. */
   readonly numbers: Float64Array;
-  /** Trimmed text per row (null = missing); present only when some cell is non-numeric text. */
+  /**
+   * Key text per row (null = missing; numbers and numeric text as `String(number)`, so "1.0" and 1 are
+   * the same key; other text trimmed); present only when some cell is non-numeric text.
+   */
   readonly text: (string | null)[] | null;
   /** Index (0-based data row) of the first non-missing cell that is not a number, or -1. */
   readonly firstTextRow: number;
@@ -39,7 +42,7 @@ export function columnFromCells(name: string, cells: readonly Cell[]): Column {
       numbers[i] = NaN;
       if (firstTextRow < 0) {
         firstTextRow = i;
-        text = cells.slice(0, n).map((c) => (isMissingCell(c) ? null : String(c).trim()));
+        text = cells.slice(0, n).map((c) => keyText(c));
       }
     } else {
       numbers[i] = x;
@@ -113,7 +116,14 @@ export function numericColumn(frame: Frame, name: string): Float64Array {
         `Fix or clear that cell (blank, NA and #N/A count as missing).`,
     );
   }
-  return col.numbers;
+  const nums = col.numbers;
+  for (let i = 0; i < nums.length; i++) {
+    // NaN is missing; +-Infinity is a cell such as "1e309" that overflowed when read.
+    if (nums[i] === Infinity || nums[i] === -Infinity) {
+      throw new FrameError(nonFiniteMessage(`Column "${name}" data`, i + 1, nums[i]));
+    }
+  }
+  return nums;
 }
 
 /** Keys for grouping (ids, years, clusters): the text, or the number as text; null = missing. */

@@ -123,12 +123,35 @@ interface Prepared {
   readonly nMissingGroup: number;
   /** Pooled fit: min/max per indicator when known from the first pass (null = compute over the rows). */
   readonly pooledRange: ([number, number] | null)[] | null;
+  /** The indicator columns, a column whose range max - min overflows replaced by a copy times 1/4 (exact). */
+  readonly columns: readonly Float64Array[];
+  /** Per column: 1, or 4 for a column given at 1/4 (min/max are reported times this). */
+  readonly unscale: Float64Array;
 }
 
-function prepare(columns: readonly Float64Array[], names: readonly string[], o: EntropyOptions): Prepared {
-  const m = columns.length;
+/** A copy of c scaled by a power of two (exact for all but subnormal values). */
+function scaledCopy(c: Float64Array, factor: number): Float64Array {
+  const out = new Float64Array(c.length);
+  for (let i = 0; i < c.length; i++) out[i] = c[i] * factor;
+  return out;
+}
+
+/** A repeated indicator would be weighted twice: refused, naming it. */
+function assertDistinct(names: readonly string[]): void {
+  const seen = new Set<string>();
+  for (const name of names) {
+    if (seen.has(name)) throw new InputError(`Indicator "${name}" is given twice: each indicator may appear once (it would be weighted twice).`);
+    seen.add(name);
+  }
+}
+
+function prepare(input: readonly Float64Array[], names: readonly string[], o: EntropyOptions): Prepared {
+  const m = input.length;
   if (m === 0) throw new InputError("The entropy method needs at least one indicator column.");
   if (names.length !== m) throw new InputError(`Got ${m} indicator columns but ${names.length} names.`);
+  assertDistinct(names);
+  const columns = [...input];
+  const unscale = new Float64Array(m).fill(1);
   const n = columns[0].length;
   columns.forEach((c, j) => {
     if (c.length !== n) throw new InputError(`Indicator "${names[j]}" has ${c.length} rows but "${names[0]}" has ${n}.`);
@@ -151,6 +174,18 @@ function prepare(columns: readonly Float64Array[], names: readonly string[], o: 
   const extremes = new Float64Array(2 * m);
   for (let j = 0; j < m; j++) {
     if (scanColumn(columns[j], extremes, j)) markMissing(columns[j], complete);
+    const lo = extremes[2 * j];
+    const hi = extremes[2 * j + 1];
+    if (lo === -Infinity || hi === Infinity) {
+      const i = columns[j].findIndex((v) => v === -Infinity || v === Infinity);
+      throw new InputError(`Indicator "${names[j]}" row ${i + 1} is ${columns[j][i]} (a value beyond +-1.8e308): fix or rescale that column.`);
+    }
+    if (lo <= hi && !Number.isFinite(hi - lo)) {
+      // Large-but-finite values whose range overflows: the normalisation is scale-free, so work at 1/4.
+      columns[j] = scaledCopy(columns[j], 0.25);
+      unscale[j] = 4;
+      scanColumn(columns[j], extremes, j);
+    }
   }
   const incomplete: number[] = [];
   for (let i = 0; i < n; i++) if (!complete[i]) incomplete.push(i);
@@ -167,7 +202,7 @@ function prepare(columns: readonly Float64Array[], names: readonly string[], o: 
   if (!g) {
     const rows = new Int32Array(n - nMissingIndicator);
     for (let i = 0, p = 0; i < n; i++) if (complete[i]) rows[p++] = i;
-    return { m, n, directions, method, shift, rowsByFit: [rows], labels: [null], nMissingIndicator, nMissingGroup: 0, pooledRange };
+    return { m, n, directions, method, shift, rowsByFit: [rows], labels: [null], nMissingIndicator, nMissingGroup: 0, pooledRange, columns, unscale };
   }
   if (g.codes.length !== n) throw new InputError(`The group column has ${g.codes.length} rows but the indicators have ${n}.`);
   const counts = new Int32Array(g.levels.length);
@@ -192,12 +227,14 @@ function prepare(columns: readonly Float64Array[], names: readonly string[], o: 
     nMissingIndicator,
     nMissingGroup,
     pooledRange: null,
+    columns,
+    unscale,
   };
 }
 
-export function entropyIndex(columns: readonly Float64Array[], names: readonly string[], options: EntropyOptions = {}): EntropyResult {
-  const P = prepare(columns, names, options);
-  const { m, n, directions, method } = P;
+export function entropyIndex(input: readonly Float64Array[], names: readonly string[], options: EntropyOptions = {}): EntropyResult {
+  const P = prepare(input, names, options);
+  const { m, n, directions, method, columns } = P;
   const shift = method === "shift" ? P.shift : 0;
   if (P.rowsByFit.length === 0 || P.rowsByFit.every((r) => r.length === 0)) {
     throw new InputError("No row has every indicator present, so no index can be computed.");
@@ -215,7 +252,7 @@ export function entropyIndex(columns: readonly Float64Array[], names: readonly s
         if (!options.dropConstant) {
           const where = P.labels[f] === null ? "" : ` in group "${P.labels[f]}"`;
           throw new InputError(
-            `Indicator "${names[j]}" is constant${where} (every used value is ${r[0]}), so it carries no information; ` +
+            `Indicator "${names[j]}" is constant${where} (every used value is ${r[0] * P.unscale[j]}), so it carries no information; ` +
               `remove it or ask to drop constant indicators.`,
           );
         }
@@ -242,6 +279,10 @@ export function entropyIndex(columns: readonly Float64Array[], names: readonly s
     }
     for (let j = 0; j < m; j++) if (!droppedSet.has(j)) weights[j] = d[j] / dSum;
     return { group: P.labels[f], nUsed: rows.length, min, max, e, d, weights };
+  });
+  const reported = fits.map((fit) => {
+    if (P.unscale.every((u) => u === 1)) return fit;
+    return { ...fit, min: fit.min.map((v, j) => v * P.unscale[j]), max: fit.max.map((v, j) => v * P.unscale[j]) };
   });
 
   const hot = !options.keepNormalised && !options.layers;
@@ -301,7 +342,7 @@ export function entropyIndex(columns: readonly Float64Array[], names: readonly s
     method,
     shift,
     directions,
-    fits,
+    fits: reported,
     scores,
     normalised,
     layers,

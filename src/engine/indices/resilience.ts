@@ -12,6 +12,10 @@
  *   G_t = sum_i value_it / sum_i value_i,t-1 - 1, over ids i with value non-missing at t and t-1,
  * so entry and exit of units do not show up as growth.
  *
+ * Growth needs a positive base: a row whose previous level is 0 has reason "zero_base", one whose
+ * previous level is negative "negative_base" (-5 -> 114.8 would read as a fall of 2396%); a national
+ * base (level or cross-sectional total) that is 0 or negative leaves G_t undefined ("national_undefined").
+ *
  * Shapes: every per-row array has length n, in the input row order. Undefined values are NaN and
  * the reason is kept per row and counted.
  */
@@ -28,7 +32,8 @@ export type ResilienceReason =
   | "gap" // the previous calendar period of this id is absent
   | "missing_value" // value missing in this or the previous period
   | "zero_base" // value in the previous period is 0 (growth undefined)
-  | "national_undefined" // G_t cannot be computed (national missing for t or t-1, or zero base)
+  | "negative_base" // value in the previous period is negative (value/base - 1 would flip the sign of the change)
+  | "national_undefined" // G_t cannot be computed (national missing for t or t-1, or a zero or negative base)
   | "national_zero"; // G_t = 0 under "sensitivity"
 
 export const RESILIENCE_REASONS: readonly ResilienceReason[] = [
@@ -37,6 +42,7 @@ export const RESILIENCE_REASONS: readonly ResilienceReason[] = [
   "gap",
   "missing_value",
   "zero_base",
+  "negative_base",
   "national_undefined",
   "national_zero",
 ];
@@ -99,7 +105,7 @@ function growthFromLevels(level: Map<number, number>): Map<number, number> {
   const G = new Map<number, number>();
   for (const [t, v] of level) {
     const p = level.get(t - 1);
-    if (p === undefined || p === 0) continue;
+    if (p === undefined || !(p > 0)) continue;
     G.set(t, v / p - 1);
   }
   return G;
@@ -121,7 +127,7 @@ export function martinResilience(input: ResilienceInput): ResilienceResult {
   const g = new Float64Array(n).fill(NaN);
   for (let i = 0; i < n; i++) {
     const q = prev[i];
-    if (q >= 0 && x(value, i) && x(value, q) && value[q] !== 0) g[i] = value[i] / value[q] - 1;
+    if (q >= 0 && x(value, i) && x(value, q) && value[q] > 0) g[i] = value[i] / value[q] - 1;
   }
 
   let Gt: Map<number, number>;
@@ -140,7 +146,7 @@ export function martinResilience(input: ResilienceInput): ResilienceResult {
     Gt = new Map();
     for (const [t, s] of num) {
       const d = den.get(t)!;
-      if (d !== 0) Gt.set(t, s / d - 1);
+      if (d > 0) Gt.set(t, s / d - 1);
     }
   }
 
@@ -157,6 +163,7 @@ export function martinResilience(input: ResilienceInput): ResilienceResult {
     if (q < 0) r = why[i] === "missing_key" ? "missing_key" : why[i] === "before_first" ? "first_period" : "gap";
     else if (!x(value, i) || !x(value, q)) r = "missing_value";
     else if (value[q] === 0) r = "zero_base";
+    else if (value[q] < 0) r = "negative_base";
     else if (Gi === undefined) r = "national_undefined";
     else if (method === "sensitivity" && Gi === 0) r = "national_zero";
     if (r !== null) {

@@ -19,6 +19,7 @@ import { InputError } from "../frame/errors";
 import { Diagnostic, inapplicable } from "../stats/diagnostic";
 import { chi2UpperP, normalTwoSidedP, tTwoSidedP } from "../stats/distributions";
 import { ArConfidenceSet, arConfidenceSet, arSetup, arStatistic } from "./anderson-rubin";
+import { combinationOf, endogenousInZ } from "./collinear";
 import { conditionalFirstStages } from "./conditional-f";
 import { FirstStage, firstStage } from "./first-stage";
 import { endogeneityC, hansenJ } from "./gmm";
@@ -56,6 +57,12 @@ export interface IvKernelOptions {
   readonly reducedForm?: boolean;
   /** Endogenous regressors whose exogeneity the C test examines (default: all), ivreg2 `endog()`. */
   readonly endogTested?: readonly string[];
+  /**
+   * An endogenous regressor that is an exact combination of the instruments (an instrument that copies
+   * it): "error" (default) refuses it with a statement naming the instruments; "allow" fits (2SLS = OLS,
+   * used to run OLS through the IV paths) and marks the identification statistics inapplicable.
+   */
+  readonly copiedInstrument?: "error" | "allow";
 }
 
 export interface IvKernelResult {
@@ -78,6 +85,8 @@ export interface IvKernelResult {
   readonly rankZ: number;
   readonly omittedRegressors: readonly string[];
   readonly omittedInstruments: readonly string[];
+  /** Why each omitted instrument went: which kept instruments/controls it is a combination of. */
+  readonly omittedInstrumentReasons: Readonly<Record<string, string>>;
   readonly firstStage: readonly FirstStage[];
   readonly reducedForm?: FirstStage;
   readonly diagnostics: readonly Diagnostic[];
@@ -123,6 +132,12 @@ export function ivreg2(d: IvColumns, o: IvKernelOptions): IvKernelResult {
         `${keptExcluded.length} excluded instrument(s) remain for ${K1} endogenous regressor(s): the equation is under-identified.`,
     );
   }
+  const omittedInstrumentReasons: Record<string, string> = {};
+  for (const j of fit.droppedZ) {
+    if (j < K2) continue;
+    omittedInstrumentReasons[zNames[j]] = `collinear with the controls or the other instruments: it equals ${combinationOf(fit.zProjector, Z.subarray(j * n, (j + 1) * n), zNames)}`;
+  }
+  const copied = endogenousInZ(fit.zProjector, d.endog, d.endogNames, zNames, n, o.copiedInstrument === "allow");
   const droppedEndog = Array.from(fit.droppedX).filter((j) => j < K1);
   if (droppedEndog.length > 0) {
     throw new InputError(`The endogenous regressor(s) ${droppedEndog.map((j) => xNames[j]).join(", ")} are collinear with the controls (or absorbed by the fixed effects); they cannot be instrumented.`);
@@ -165,12 +180,14 @@ export function ivreg2(d: IvColumns, o: IvKernelOptions): IvKernelResult {
   const lm = rankTest({ Y: X1p, K: K1, Z: Z1p, L: l1, n, kind, version: "lm", clusters: d.clusters });
   const rho2 = lm.canonicalCorrelations[K1 - 1] ** 2;
   const lmName = kind === "iid" ? "Anderson canon. corr. LM" : "Kleibergen-Paap rk LM";
-  if (Number.isNaN(lm.rk)) diagnostics.push(inapplicable("kp_lm", lmName, H0.underid, lm.reason ?? "not computable"));
+  if (copied) diagnostics.push(inapplicable("kp_lm", lmName, H0.underid, copied));
+  else if (Number.isNaN(lm.rk)) diagnostics.push(inapplicable("kp_lm", lmName, H0.underid, lm.reason ?? "not computable"));
   else diagnostics.push({ name: "kp_lm", label: lmName, statistic: lm.rk, df: [lm.df], distribution: "chi2", p: chi2UpperP(lm.rk, lm.df), nullHypothesis: H0.underid });
   // Weak identification.
   const wDen = n - L - o.sdofminus - dofminus;
   const cdF = (rho2 / (1 - rho2)) * wDen / l1;
-  diagnostics.push({ name: "cd_f", label: "Cragg-Donald Wald F", statistic: cdF, df: [], distribution: "none", p: NaN, nullHypothesis: H0.weak, extra: sy });
+  if (copied) diagnostics.push(inapplicable("cd_f", "Cragg-Donald Wald F", H0.weak, copied));
+  else diagnostics.push({ name: "cd_f", label: "Cragg-Donald Wald F", statistic: cdF, df: [], distribution: "none", p: NaN, nullHypothesis: H0.weak, extra: sy });
   let kpWaldChi2 = NaN;
   if (kind === "iid") {
     diagnostics.push(inapplicable("kp_f", "Kleibergen-Paap rk Wald F", H0.weak, "with iid errors the weak-identification F is the Cragg-Donald Wald F (cd_f)"));
@@ -178,7 +195,7 @@ export function ivreg2(d: IvColumns, o: IvKernelOptions): IvKernelResult {
     const w = rankTest({ Y: X1p, K: K1, Z: Z1p, L: l1, n, kind, version: "wald", clusters: d.clusters });
     kpWaldChi2 = w.rk;
     const kpF = kind === "cluster" ? (w.rk / (n - 1)) * (n - L - o.sdofminus) * ((G - 1) / G) / l1 : (w.rk / n) * wDen / l1;
-    if (Number.isNaN(kpF)) diagnostics.push(inapplicable("kp_f", "Kleibergen-Paap rk Wald F", H0.weak, w.reason ?? "not computable"));
+    if (copied || Number.isNaN(kpF)) diagnostics.push(inapplicable("kp_f", "Kleibergen-Paap rk Wald F", H0.weak, copied ?? w.reason ?? "not computable"));
     else diagnostics.push({ name: "kp_f", label: "Kleibergen-Paap rk Wald F", statistic: kpF, df: [], distribution: "none", p: NaN, nullHypothesis: H0.weak, extra: sy });
   }
   // Over-identification.
@@ -226,7 +243,7 @@ export function ivreg2(d: IvColumns, o: IvKernelOptions): IvKernelResult {
   }
   return {
     terms, coef: fit.coef, vcov, se, stat, p, statName: o.small ? "t" : "z", dfInference, resid: fit.resid, rss: fit.rss, rmse, n,
-    rankX: K, rankZ: L, omittedRegressors, omittedInstruments,
+    rankX: K, rankZ: L, omittedRegressors, omittedInstruments, omittedInstrumentReasons,
     firstStage: firstStages.map((f, k) => ({ ...f, ...conditional[k] })), reducedForm, diagnostics,
     arConfidenceSet: arSet, minSqCanonicalCorr: rho2, kpWaldChi2,
   };

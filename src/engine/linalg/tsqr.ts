@@ -76,7 +76,38 @@ function factorBuffer(B: Float64Array, rows: number, m: number, top: number): vo
 }
 
 /** R (m x m) with R'R = A'A for A = [cols] (m columns of length n; signs of rows may differ from a plain QR). */
+/**
+ * Power-of-two multiplier per column that brings a largest magnitude above 2^450 (or below 2^-450) near 1,
+ * else 1: squares of such values overflow (1e308^2) or underflow inside the Householder steps.
+ */
+function columnMultipliers(cols: readonly ArrayLike<number>[], n: number): Float64Array | null {
+  const d = new Float64Array(cols.length).fill(1);
+  let any = false;
+  cols.forEach((c, j) => {
+    let mx = 0;
+    for (let i = 0; i < n; i++) {
+      const a = Math.abs(c[i]);
+      if (a > mx) mx = a;
+    }
+    if (!(mx > 0) || !Number.isFinite(mx)) return;
+    const e = Math.floor(Math.log2(mx));
+    if (e > 450 || e < -450) {
+      d[j] = 2 ** Math.max(-1020, Math.min(1020, -e));
+      any = true;
+    }
+  });
+  return any ? d : null;
+}
+
 export function tsqrR(cols: readonly ArrayLike<number>[], n: number, blockRows = BLOCK_ROWS): Float64Array {
+  const d = columnMultipliers(cols, n);
+  if (d) {
+    // R of A D is R D (exact: powers of two); factor the scaled columns and divide R's columns back.
+    const R = tsqrR(cols.map((c, j) => (d[j] === 1 ? c : Float64Array.from({ length: n }, (_, i) => c[i] * d[j]))), n, blockRows);
+    const m = cols.length;
+    for (let j = 0; j < m; j++) for (let i = 0; i <= j; i++) R[i + j * m] /= d[j];
+    return R;
+  }
   const m = cols.length;
   const cap = blockRows + m;
   const B = new Float64Array(cap * m);

@@ -41,6 +41,8 @@ export interface IvSpec {
   readonly arNull?: number;
   /** Endogenous regressors examined by the C test (default: all). */
   readonly endogTested?: readonly string[];
+  /** An instrument that copies an endogenous regressor: "error" (default) or "allow" (ivreg2 kernel option). */
+  readonly copiedInstrument?: "error" | "allow";
 }
 
 export interface IvResult extends RegressionResult {
@@ -60,11 +62,14 @@ export interface IvResult extends RegressionResult {
   readonly kpWaldChi2: number;
 }
 
-const SPEC_KEYS = ["y", "endog", "instruments", "x", "fe", "cluster", "vcov", "small", "keepSingletons", "rows", "reducedForm", "level", "arNull", "endogTested"];
+const SPEC_KEYS = ["y", "endog", "instruments", "x", "fe", "cluster", "vcov", "small", "keepSingletons", "rows", "reducedForm", "level", "arNull", "endogTested", "copiedInstrument"];
 
 export function validateIvSpec(spec: IvSpec): void {
   for (const key of Object.keys(spec)) {
     if (!SPEC_KEYS.includes(key)) throw new InputError(`Unknown IV option "${key}". Allowed: ${SPEC_KEYS.join(", ")}.`);
+  }
+  if (spec.copiedInstrument !== undefined && spec.copiedInstrument !== "error" && spec.copiedInstrument !== "allow") {
+    throw new InputError(`copiedInstrument must be one of error, allow; got "${String(spec.copiedInstrument)}".`);
   }
   if (typeof spec.y !== "string" || spec.y === "") throw new InputError("y must name the dependent variable.");
   if (!spec.endog || spec.endog.length === 0) throw new InputError("endog must list at least one endogenous regressor.");
@@ -170,9 +175,9 @@ export function fitIv(frame: Frame, spec: IvSpec): IvResult {
       n, y: yv.w, endog: columns(endog.map((e) => e.w), n), endogNames: spec.endog,
       exog: columns(exogCols, n), exogNames, excluded: columns(inst.map((z) => z.w), n), excludedNames: inst.map((z) => z.name), clusters,
     },
-    { vcov: kind, small, sdofminus, reducedForm: spec.reducedForm, level: spec.level, arNull: spec.arNull, endogTested: spec.endogTested },
+    { vcov: kind, small, sdofminus, reducedForm: spec.reducedForm, level: spec.level, arNull: spec.arNull, endogTested: spec.endogTested, copiedInstrument: spec.copiedInstrument },
   );
-  for (const nm of k.omittedInstruments) omittedInstruments[nm] = "collinear with the controls or the other instruments";
+  for (const nm of k.omittedInstruments) omittedInstruments[nm] = k.omittedInstrumentReasons[nm] ?? "collinear with the controls or the other instruments";
   for (const nm of k.omittedRegressors) omittedReason[nm] = "collinear with the other regressors";
   const p = k.terms.length;
   const level = spec.level ?? 0.95;

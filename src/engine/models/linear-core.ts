@@ -18,6 +18,7 @@ import { fUpperP, tQuantileAt, tTwoSidedP } from "../stats/distributions";
 import { computeVcov, SmallSample, smallSample } from "../vcov";
 import { Design, DesignOptions, LinearData, prepareDesign } from "./linear-design";
 import { RegressionResult, VcovType } from "./result";
+import { columnScales, scaleData, unscaleFit } from "./linear-scale";
 
 export interface LinearOptions extends DesignOptions {
   /** Default: "cluster" when cluster variables are given, else "iid". */
@@ -166,8 +167,16 @@ function assertOutcomeVaries(name: string, yRaw: Float64Array, yw: Float64Array,
   throw new InputError(`${name} is zero in every row of the estimation sample (${n} rows): there is nothing to explain.`);
 }
 
-/** Fits y on the x columns over a prepared design. */
+/**
+ * Fits y on the x columns over a prepared design. Columns near the ends of the double range (|v| above
+ * 2^450 or below 2^-450) are fitted at a power-of-two scale and mapped back (linear-scale.ts).
+ */
 export function fitDesign(design: Design, data: Pick<LinearData, "y" | "x">, opts: LinearOptions = {}): LinearFit {
+  const sc = columnScales(data);
+  return sc ? unscaleFit(fitDesignAsGiven(design, scaleData(data, sc), opts), sc) : fitDesignAsGiven(design, data, opts);
+}
+
+function fitDesignAsGiven(design: Design, data: Pick<LinearData, "y" | "x">, opts: LinearOptions): LinearFit {
   const n = design.n;
   const k = data.x.length;
   const vcovType: VcovType = opts.vcov ?? (design.clusters.length > 0 ? "cluster" : "iid");
@@ -220,9 +229,13 @@ export function fitDesign(design: Design, data: Pick<LinearData, "y" | "x">, opt
   });
   const dof = makeDof(vcovType);
   if (dof.dfResid <= 0) {
+    const setAside = solved.dropped.length > 0
+      ? ` Of the ${k} regressors given, ${solved.dropped.length} were set aside as collinear before counting ` +
+        `(${Array.from(solved.dropped, (j) => data.x[j].name).join(", ")}): ${n} rows can separate at most ${n} parameters.`
+      : "";
     throw new InputError(
       `Too few observations: ${n} rows in the estimation sample but the model has ${dof.kFull} parameters ` +
-        `(${p} slopes + ${design.fe.dfAbsorbed} for the ${design.feInfo.length > 0 ? "fixed effects" : "constant"}).`,
+        `(${p} slopes + ${design.fe.dfAbsorbed} for the ${design.feInfo.length > 0 ? "fixed effects" : "constant"}).${setAside}`,
       "num",
     );
   }

@@ -10,6 +10,36 @@
  */
 import { CholeskyDecomposition, Matrix } from "ml-matrix";
 import { InputError } from "../frame";
+import { householderQR, qrLeastSquares } from "../linalg/qr";
+
+/**
+ * The first exact collinearity among centred columns (pivoted QR, the linear model's 1e-10 rank rule):
+ * "x3 = 1 x x1 + 1 x x2" naming only the columns of the dependent set, or null when they have full rank.
+ */
+function collinearSet(columns: readonly ArrayLike<number>[], names: readonly string[], rows: Int32Array): string | null {
+  const n = rows.length;
+  const k = columns.length;
+  const Z = new Float64Array(n * k);
+  columns.forEach((c, j) => {
+    const mean = summarize(c, rows).mean;
+    for (let p = 0; p < n; p++) Z[p + j * n] = c[rows[p]] - mean;
+  });
+  const f = householderQR(Z, n, k, { tol: 1e-10 });
+  if (f.dropped.length === 0) return null;
+  const j = f.dropped[0];
+  const target = Z.subarray(j * n, (j + 1) * n);
+  const { coef } = qrLeastSquares(f, Z, target, "plain", 1);
+  const norm = (v: Float64Array) => {
+    let ss = 0;
+    for (let i = 0; i < v.length; i++) ss += v[i] * v[i];
+    return Math.sqrt(ss);
+  };
+  const tn = norm(target);
+  const parts = Array.from(f.kept, (c, i) => ({ name: names[c], coef: coef[i], share: Math.abs(coef[i]) * norm(Z.subarray(c * n, (c + 1) * n)) / tn }))
+    .filter((t) => t.share > 1e-8)
+    .map((t) => `${Number(t.coef.toPrecision(6))} x ${t.name}`);
+  return `${names[j]} = ${parts.join(" + ")}`;
+}
 
 export interface Summary {
   readonly n: number;
@@ -144,9 +174,11 @@ export function varianceInflation(columns: readonly ArrayLike<number>[], names: 
     if (!(S.get(a, a) > 0)) throw new InputError(`Regressor "${names[a]}" is constant in the sample, so its VIF is undefined.`);
     for (let b = 0; b < k; b++) R.set(a, b, S.get(a, b) / Math.sqrt(S.get(a, a) * S.get(b, b)));
   }
-  const chol = new CholeskyDecomposition(R);
-  if (!chol.isPositiveDefinite()) {
-    throw new InputError(`The regressors ${names.join(", ")} are perfectly collinear in the sample; VIFs are infinite.`);
+  const dependent = collinearSet(columns, names, rows);
+  const chol = dependent === null ? new CholeskyDecomposition(R) : null;
+  if (!chol || !chol.isPositiveDefinite()) {
+    const which = dependent ?? names.join(", ");
+    throw new InputError(`Perfect collinearity in the sample (${which}, up to a constant); the VIFs of these regressors are infinite. Drop one of them.`);
   }
   const inv = chol.solve(Matrix.eye(k));
   return { vif: Float64Array.from({ length: k }, (_, j) => inv.get(j, j)), n: rows.length };

@@ -10,6 +10,7 @@
  * G = min(G1, G2), and t(min(G) - 1) -- the defaults of reghdfe and of fixest (`cluster.df = "min"`).
  */
 import { DofInfo, VcovType } from "../models/result";
+import { extent } from "../stats/extent";
 
 export interface SmallSampleInput {
   readonly n: number;
@@ -39,7 +40,7 @@ export function smallSample(inp: SmallSampleInput): SmallSample {
   const dfResid = inp.n - kFull;
   const n = inp.n;
   if (inp.vcovType === "cluster") {
-    const g = Math.min(...inp.clusters);
+    const g = extent(inp.clusters).min;
     return {
       n, vcovType: "cluster", kFull, kCluster, dfResid, dfInference: g - 1, g,
       factor: (g / (g - 1)) * ((n - 1) / (n - kCluster)),

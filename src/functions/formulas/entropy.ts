@@ -26,6 +26,24 @@ function parseOutput(arg: unknown): EntropyOutput {
   throw new InputError(`Argument output must be one of ${OUTPUTS.join(", ")}; got "${String(v)}".`);
 }
 
+/** Two columns of the indicators range with the same cells are one indicator given twice: refused. */
+function assertNoRepeatedColumn(rc: { names: string[] }, cols: readonly Float64Array[]): void {
+  for (let a = 0; a < cols.length; a++) {
+    for (let b = a + 1; b < cols.length; b++) {
+      const x = cols[a];
+      const y = cols[b];
+      let same = true;
+      for (let i = 0; i < x.length && same; i++) same = x[i] === y[i] || (x[i] !== x[i] && y[i] !== y[i]);
+      if (same) {
+        throw new InputError(
+          `Argument indicators: column "${rc.names[b]}" repeats column "${rc.names[a]}" (the same value in every row); ` +
+            `an indicator may appear once (it would be weighted twice).`,
+        );
+      }
+    }
+  }
+}
+
 /** The weights table: [group], indicator, [layer], e, d, w; then the row counts. */
 function weightsTable(r: EntropyResult, layers: readonly string[] | undefined): (number | string)[][] {
   const grouped = r.fits[0].group !== null;
@@ -64,6 +82,7 @@ export function entropy(indicators: any[][], directions?: any[][], output?: stri
   return withExcelErrors("ENTROPY", () => {
     const rc = numericRange("indicators", indicators);
     const cols = allNumbers("indicators", rc);
+    assertNoRepeatedColumn(rc, cols);
     const opts = parseOptions(options, SCHEMA);
     const out = parseOutput(output);
     const layerLabels = isOmitted(layers) ? undefined : flatCells("layers", layers).map((c) => String(c ?? "").trim());

@@ -14,6 +14,7 @@ import { fitLinear } from "../../engine/models/linear";
 import { RegressionResult, VcovType } from "../../engine/models/result";
 import { isOmitted, keyRange, numericRange, OptionSchema, parseOptions, RangeColumns, requireSameLength } from "../args";
 import { spillNumber, withExcelErrors } from "../errors";
+import { extent } from "../../engine/stats/extent";
 
 export const FE2WAY_OPTIONS: OptionSchema = {
   vcov: { kind: "choice", values: ["iid", "hc1", "cluster"] },
@@ -62,7 +63,7 @@ export function fe2wayTable(r: RegressionResult, omittedNames: readonly string[]
   out.push(pad(["dropped (singletons)", r.sample.droppedSingletons]));
   out.push(pad(["groups", r.fixedEffects[0]?.levels ?? ""]));
   out.push(pad(["periods", r.fixedEffects[1]?.levels ?? ""]));
-  out.push(pad(["clusters", r.nClusters.length > 0 ? Math.min(...r.nClusters) : ""]));
+  out.push(pad(["clusters", r.nClusters.length > 0 ? extent(r.nClusters).min : ""]));
   out.push(pad(["within R-squared", spillNumber(r.r2Within)]));
   return out;
 }

@@ -3,7 +3,7 @@ import { InputError } from "../../engine/frame/errors";
 import { lagByPanel } from "../../engine/indices/lag";
 import { keyRange, numericRange, requireSameLength } from "../args";
 import { withExcelErrors } from "../errors";
-import { allNumbers, keysOf, numbersOf, scalarArg, spillColumns } from "../panel-args";
+import { allNumbers, keysOf, scalarArg, spillColumns, timeNumbers } from "../panel-args";
 
 /**
  * Panel lag (k > 0) or lead (k < 0) of x within each id by calendar period: the value of the same id at time - k, blank where that row is absent (first periods, gaps) or empty. Rows may be in any order.
@@ -28,7 +28,7 @@ export function lag(x: any[][], id: any[][], time: any[][], k?: number): any[][]
     const periods = kv === undefined ? 1 : Number(kv);
     if (!Number.isInteger(periods)) throw new InputError(`Argument k must be a whole number of periods; got "${String(kv)}".`, "num");
     const keys = keysOf(ids);
-    const times = numbersOf("time", t, 0);
+    const times = timeNumbers("time", t);
     const lagged = allNumbers("x", xs).map((c) => lagByPanel(c, keys, times, periods).values);
     const label = periods >= 0 ? `L${periods}_` : `F${-periods}_`;
     return spillColumns(lagged, xs.hasHeader ? xs.names.map((n) => label + n) : undefined);

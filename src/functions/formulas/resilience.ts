@@ -3,7 +3,7 @@ import { InputError } from "../../engine/frame/errors";
 import { martinResilience, validateResilienceMethod } from "../../engine/indices/resilience";
 import { isOmitted, keyRange, numericRange, requireSameLength } from "../args";
 import { withExcelErrors } from "../errors";
-import { keysOf, numbersOf, scalarArg, spillColumns } from "../panel-args";
+import { keysOf, numbersOf, scalarArg, spillColumns, timeNumbers } from "../panel-args";
 
 /**
  * Martin-Sunley economic resilience: growth of value within each id against national growth, (g - G)/|G| ("sensitivity") or g - G ("difference"). The first period of each id, gaps in time and G = 0 give a blank. Rows may be in any order; results follow the input rows.
@@ -13,7 +13,7 @@ import { keysOf, numbersOf, scalarArg, spillColumns } from "../panel-args";
  * @param time Column of periods (calendar years), same rows as value; the previous period is time - 1.
  * @param [national] Column of the national level for each row's period (e.g. national GDP per capita); omitted: growth of the total of value over the ids present in both periods.
  * @param [method] "sensitivity" (default, (g - G)/|G|) or "difference" (g - G).
- * @param [output] "values" (default: one column) or "details" (columns g, G, ER and the reason a row has no value: first_period, gap, missing_value, zero_base, national_undefined, national_zero, missing_key).
+ * @param [output] "values" (default: one column) or "details" (columns g, G, ER and the reason a row has no value: first_period, gap, missing_value, zero_base, negative_base, national_undefined, national_zero, missing_key).
  * @returns One resilience value per row (blank where undefined), or the details table.
  */
 export function resilience(value: any[][], id: any[][], time: any[][], national?: any[][], method?: string, output?: string): any[][] {
@@ -32,7 +32,7 @@ export function resilience(value: any[][], id: any[][], time: any[][], national?
     const r = martinResilience({
       value: numbersOf("value", v, 0),
       id: keysOf(ids),
-      time: numbersOf("time", t, 0),
+      time: timeNumbers("time", t),
       national: nat ? numbersOf("national", nat, 0) : undefined,
       method: m === undefined ? undefined : validateResilienceMethod(String(m)),
     });

@@ -1,12 +1,10 @@
 /**
  * Builds a Frame from data rows that arrive in chunks (the range reader's output), without ever holding
  * the whole block as cells: each column grows as a Float64Array, plus a text array only once a
- * non-numeric text cell appears. The result equals `frameFromCells([header, ...allRows])`, with one
- * documented difference: in a column that turns out to hold text, earlier cells that were numeric
- * *strings* keep their number written by `String(number)` ("1.0" becomes "1"). Office.js hands numbers
- * as numbers, so this only matters for text-typed numbers in otherwise text columns.
+ * non-numeric text cell appears. The result equals `frameFromCells([header, ...allRows])` (key text by
+ * `keyText`: numbers and numeric text as `String(number)`, so "1.0" and 1 are one key).
  */
-import { Cell, cellToNumber, isMissingCell } from "../../engine/frame/missing";
+import { Cell, cellToNumber, keyText } from "../../engine/frame/missing";
 import { Column, Frame } from "../../engine/frame/frame";
 import { FrameError } from "../../engine/frame/errors";
 
@@ -65,7 +63,7 @@ export class FrameBuilder {
           c.numbers[i] = x;
           if (Number.isNaN(x)) c.nMissing++;
         }
-        if (c.text) c.text.push(isMissingCell(v) ? null : String(v).trim());
+        if (c.text) c.text.push(keyText(v, x));
       }
     }
     this.n = need;

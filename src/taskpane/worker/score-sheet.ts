@@ -52,6 +52,7 @@ const REASON_WORDS: Record<ResilienceReason, string> = {
   gap: "previous period absent",
   missing_value: "level missing in this or the previous period",
   zero_base: "level 0 in the previous period",
+  negative_base: "negative level in the previous period",
   national_undefined: "national growth undefined",
   national_zero: "national growth 0",
 };

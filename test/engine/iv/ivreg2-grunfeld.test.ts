@@ -6,7 +6,8 @@
  * regressor, so mvalue is "instrumented by itself" (a copy as the only excluded instrument): 2SLS with
  * Z = X is OLS exactly. Reproduced (1) by the kernel on the *_w columns with dofminus 9, and (2) by the
  * FE-absorbed path fitIv with fe = company, whose df convention (sdofminus = 10 absorbed levels incl.
- * the constant, K = 2 slopes) gives the same 188 df. Tolerance 1e-7 relative (README: agrees to 3e-14).
+ * the constant, K = 2 slopes) gives the same 188 df. The copy is allowed explicitly (copiedInstrument
+ * "allow"; by default it is refused, issue 11), and the identification statistics are then inapplicable. Tolerance 1e-7 relative (README: agrees to 3e-14).
  */
 import { frameFromColumns } from "../../../src/engine/frame";
 import { ivreg2 } from "../../../src/engine/iv/ivreg2";
@@ -23,7 +24,7 @@ describe("Grunfeld within-FE OLS, dofminus(9) small (grun_fe_dofminus_*)", () =>
       n: rows.length, y: columns(grun, rows, ["invest_w"]), endog: columns(grun, rows, ["mvalue_w"]), endogNames: ["mvalue_w"],
       exog: columns(grun, rows, ["kstock_w", "_cons"]), exogNames: ["kstock_w", "_cons"],
       excluded: columns(grun, rows, ["mvalue_w"]), excludedNames: ["mvalue_w (copy)"],
-    }, { vcov: "iid", small: true, sdofminus: 0, dofminus: 9 });
+    }, { vcov: "iid", small: true, sdofminus: 0, dofminus: 9, copiedInstrument: "allow" });
     expectCoefVcov(r, "grun_fe_dofminus_coef_small.csv", "grun_fe_dofminus_vcov_small.csv");
     expect([r.n, r.rankX, r.rankZ, r.dfInference]).toEqual([d.N, d.K, d.L, d.F_df2]);
     expectRel(r.rss, d.rss, "rss");
@@ -31,13 +32,14 @@ describe("Grunfeld within-FE OLS, dofminus(9) small (grun_fe_dofminus_*)", () =>
     expectRel(r.rmse ** 2, d.sigmasq, "sigma^2");
     expect(d.jdf).toBe(0);
     expect(r.diagnostics.find((x) => x.name === "hansen_j")!.inapplicable).toMatch(/exactly identified/);
+    expect(r.diagnostics.find((x) => x.name === "cd_f")!.inapplicable).toMatch(/"mvalue_w" = 1 x "mvalue_w \(copy\)"/);
   });
 
   test("fitIv with the company FE absorbed: same slopes, SEs, VCV block, rss, df", () => {
     const frame = frameFromColumns({
       company: grun.company, invest: grun.invest, mvalue: grun.mvalue, mvalue_copy: grun.mvalue, kstock: grun.kstock,
     });
-    const r = fitIv(frame, { y: "invest", endog: ["mvalue"], instruments: ["mvalue_copy"], x: ["kstock"], fe: ["company"], vcov: "iid", small: true });
+    const r = fitIv(frame, { y: "invest", endog: ["mvalue"], instruments: ["mvalue_copy"], x: ["kstock"], fe: ["company"], vcov: "iid", small: true, copiedInstrument: "allow" });
     expect(r.terms).toEqual(["mvalue", "kstock"]);
     expect(r.sdofminus).toBe(10);
     const coef = readCoef("grun_fe_dofminus_coef_small.csv");
