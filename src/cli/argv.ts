@@ -145,8 +145,8 @@ export function parseArgvProblems(argv: readonly string[], spec: FlagSpec): { ar
     if (def.values && v !== undefined) {
       for (const x of def.type === "list" ? (flags[name] as string[]) : [String(flags[name])]) {
         if (!def.values.includes(x)) {
-          const also = Object.keys(def.aliases ?? {});
-          problems.push(`--${name} must be one of ${[...def.values, ...also].join(", ")}; got "${x}"${didYouMean(x, [...def.values, ...also])}.`);
+          const also = Object.entries(def.aliases ?? {}).map(([k, v]) => `${k} means ${v}`);
+          problems.push(`--${name} must be one of ${def.values.join(", ")}; got "${x}"${didYouMean(x, [...def.values, ...Object.keys(def.aliases ?? {})])}${also.length ? `; ${also.join(", ")}` : ""}.`);
         }
       }
     }
