@@ -112,7 +112,7 @@ function checkWidths(rows: string[][], file: string): string[][] {
 export async function readDataRows(file: string, cwd = process.cwd()): Promise<Cell[][]> {
   const path = resolve(cwd, file);
   if (!existsSync(path)) throw new InputError(`Data file not found: ${file}`);
-  if (statSync(path).isDirectory()) throw new InputError(`--data names a directory, not a file: ${file}. Give a .csv or .xlsx file, e.g. ${join(file, "panel.csv")}.`);
+  if (statSync(path).isDirectory()) throw new InputError(`--data names a directory, not a file: "${file}". Give a .csv or .xlsx file, e.g. ${join(file, "nqp_panel.csv")}.`);
   const ext = extname(path).toLowerCase();
   if (ext === ".csv") return checkWidths(parseCsv(readFileSync(path, "utf8")), file);
   if (ext === ".tsv" || ext === ".txt") return checkWidths(parseCsv(readFileSync(path, "utf8"), "\t"), file);

@@ -27,7 +27,7 @@ function samePath(a: string, b: string): boolean {
 export function checkOutFile(out: string, o: { inputs: readonly string[]; replace: boolean; extensions: readonly string[]; cwd: string }): string {
   const path = resolve(o.cwd, out);
   if (existsSync(path) && statSync(path).isDirectory()) {
-    throw new CliError(`--out names a directory, not a file: ${out}. Give a file name, e.g. ${join(out, `result${o.extensions[0]}`)}.`);
+    throw new CliError(`--out names a directory, not a file: "${out}". Give a file name, e.g. ${join(out, `result${o.extensions[0]}`)}.`);
   }
   if (!o.extensions.includes(extname(path).toLowerCase())) {
     throw new CliError(`--out must name a ${o.extensions.join(" or ")} file, got "${out}".`);
