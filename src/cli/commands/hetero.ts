@@ -84,6 +84,10 @@ export const command: CliCommand = {
     quiet: { type: "boolean", description: "no progress on stderr" },
     json: { type: "boolean", description: "print one JSON object (NaN -> null)" },
   },
+  details: [
+    "Example (Table 6 of the papers: east and west of the Hu Line; nqp_paper.csv from the nqp lag example):",
+    "  nqp hetero --data nqp_paper.csv --y ER --x NQP GDP FTE BOOK OPEN FEF --group hu_east --fe city_id year --cluster city_id",
+  ].join("\n"),
   async run(a: ParsedArgs, io: CliIO): Promise<number> {
     const group = getString(a, "group");
     const split = getString(a, "split");

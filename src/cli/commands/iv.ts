@@ -114,7 +114,10 @@ export const command: CliCommand = {
     "reduced-form": { type: "boolean", description: "also fit the reduced form (y on all instruments)" },
     json: { type: "boolean", description: "print one JSON object (NaN -> null)" },
   },
-  details: "Example: nqp iv --data panel.csv --y ER --endog NQP --instruments L1_NQP --x GDP,FTE --fe city_id,year --cluster city_id",
+  details: [
+    "Example (Table 4 of the papers, on nqp_paper.csv from the nqp lag example):",
+    "  nqp iv --data nqp_paper.csv --y ER --endog NQP --instruments L1_NQP --x GDP FTE BOOK OPEN FEF --fe city_id year --cluster city_id",
+  ].join("\n"),
   async run(a: ParsedArgs, io: CliIO): Promise<number> {
     const spec = ivSpec(a);
     const frame = await readDataFile(getString(a, "data")!, io.cwd);

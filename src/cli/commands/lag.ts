@@ -30,8 +30,8 @@ export const command: CliCommand = {
   },
   details: [
     "JSON: {k, columns: {L1_A: [one per input row, null where undefined]}, missing: {L1_A: {missing_key, before_first, gap, missing_value}}}.",
-    "Example (the lagged GDP per capita of the bundled panel):",
-    "  nqp lag --data data/nqp_panel.csv --cols gdp_pc --id city_id --time year --out nqp_lag.csv",
+    "Example (the instrument L1_NQP, added to nqp_er.csv of the nqp resilience example; iv, mediate, hetero and robust use nqp_paper.csv):",
+    "  nqp lag --data nqp_er.csv --cols NQP --id city_id --time year --out nqp_paper.csv",
   ].join("\n"),
   async run(args, io) {
     const data = getString(args, "data")!;

@@ -107,9 +107,9 @@ export const command: CliCommand = {
     json: { type: "boolean", description: "print one JSON object (NaN -> null)" },
   },
   details: [
-    "Example:",
-    "  nqp mediate --data cities.csv --y ER --treat NQP --mediator DI,IA,HUM --x GDP,FTE,BOOK,OPEN,FEF \\",
-    "      --fe city_id,year --cluster city_id --bootstrap 500 --seed 20261122 --json",
+    "Example (the mechanism of the papers, on nqp_paper.csv from the nqp lag example):",
+    "  nqp mediate --data nqp_paper.csv --y ER --treat NQP --mediator DI,IA,HUM --x GDP,FTE,BOOK,OPEN,FEF \\",
+    "      --fe city_id,year --cluster city_id --bootstrap 200 --seed 20261122",
     "Sobel: z = ab / sqrt(b^2 se_a^2 + a^2 se_b^2) with the chosen variance; two-sided normal p.",
     "Bootstrap: whole clusters resampled with replacement (xoshiro128** seeded), percentile interval (Stata _pctile).",
   ].join("\n"),

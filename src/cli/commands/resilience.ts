@@ -25,8 +25,8 @@ export const command: CliCommand = {
   },
   details: [
     "JSON: {values[one per input row, null where undefined], n_missing, missing_by{reason: count}, national_growth{period: G}}.",
-    "Example (ER of the papers, from GDP per capita and the national level):",
-    "  nqp resilience --data data/nqp_panel.csv --id city_id --time year --value gdp_pc --national national_gdp_pc --name ER --out nqp_er.csv",
+    "Example (ER of the papers from GDP per capita and its national level, added to nqp_scores.csv of the nqp entropy example):",
+    "  nqp resilience --data nqp_scores.csv --id city_id --time year --value gdp_pc --national national_gdp_pc --name ER --out nqp_er.csv",
   ].join("\n"),
   async run(args, io) {
     const data = getString(args, "data")!;

@@ -74,8 +74,9 @@ export const command: CliCommand = {
     json: { type: "boolean", description: "print one JSON object (NaN -> null)" },
   },
   details: [
-    "Example (the four municipalities, 1/99 winsorising, UR as outcome):",
-    "  nqp robust --data cities.csv --y ER --x NQP,GDP,FTE,BOOK,OPEN,FEF --id city_id --time year --fe city_id,year \\",
+    "Example (Table 5 of the papers: 1/99 winsorising, without the four municipalities, UR as outcome;",
+    "nqp_paper.csv from the nqp lag example):",
+    "  nqp robust --data nqp_paper.csv --y ER --x NQP,GDP,FTE,BOOK,OPEN,FEF --id city_id --time year --fe city_id,year \\",
     "      --cluster city_id --winsor ER,NQP,GDP,FTE,BOOK,OPEN,FEF --drop municipality=1 --alt-y UR --json",
   ].join("\n"),
   async run(a: ParsedArgs, io: CliIO): Promise<number> {

@@ -62,7 +62,8 @@ export const command: CliCommand = {
   },
   details:
     "Spec: {\"derive\": [entropy|resilience|lag steps], \"tables\": [{\"kind\": \"regression\"|\"descriptives\"|\"iv\"|\"mediation\"|\"heterogeneity\"|\"robustness\", \"title\": ..., ...}]}.\n" +
-    "Example: nqp table --spec data/demo-spec.json --data data/nqp_panel.csv --out demo.xlsx",
+    "Example (the demo's tables; the spec derives NQP, ER and L1_NQP itself):\n" +
+    "  nqp table --spec data/demo-spec.json --data data/nqp_panel.csv --out demo.xlsx --quiet",
   async run(args, io) {
     const out = getString(args, "out")!;
     checkOutFile(out, { inputs: [getString(args, "spec")!, getString(args, "data")!], replace: getBool(args, "replace"), extensions: [".xlsx"], cwd: io.cwd });
