@@ -117,7 +117,8 @@ export async function main(argv: readonly string[], io: CliIO = processIO): Prom
   }
 }
 
-if (require.main === module) {
+// Run directly (tsx src/cli/main.ts); in the bundle the entry of scripts/build-cli.mjs does this after registering the commands.
+if (require.main === module && process.env.NQP_BUNDLED !== "1") {
   main(process.argv.slice(2)).then((code) => {
     process.exitCode = code;
   });
