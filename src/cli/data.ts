@@ -3,8 +3,8 @@
  * quotes, CRLF; encoding and delimiter detected by delimited.ts) and .xlsx (first worksheet, via ExcelJS) -> Frame (first row = headers).
  * Missing-value rules are the Frame's (blank, NA, N/A, #N/A, ".", Excel error values).
  */
-import { readFileSync, existsSync } from "fs";
-import { extname, resolve } from "path";
+import { readFileSync, existsSync, statSync } from "fs";
+import { extname, join, resolve } from "path";
 import { Cell } from "../engine/frame/missing";
 import { Frame, frameFromCells } from "../engine/frame/frame";
 import { InputError } from "../engine/frame/errors";
@@ -63,6 +63,7 @@ function checkWidths(rows: string[][], file: string): string[][] {
 export async function readDataRows(file: string, cwd = process.cwd()): Promise<Cell[][]> {
   const path = resolve(cwd, file);
   if (!existsSync(path)) throw new InputError(`Data file not found: ${file}`);
+  if (statSync(path).isDirectory()) throw new InputError(`--data names a directory, not a file: "${file}". Give a .csv or .xlsx file, e.g. ${join(file, "nqp_panel.csv")}.`);
   const ext = extname(path).toLowerCase();
   if (ext === ".csv") return checkWidths(parseDelimited(readFileSync(path), file, false), file);
   if (ext === ".tsv" || ext === ".txt") return checkWidths(parseDelimited(readFileSync(path), file, true), file);
@@ -70,9 +71,34 @@ export async function readDataRows(file: string, cwd = process.cwd()): Promise<C
   throw new InputError(`Unsupported data file type "${ext}" (${file}): use .csv or .xlsx with a header row.`);
 }
 
+/**
+ * The last file read, handed out once more: main() reads --data to check the column flags, then the
+ * command reads the same file; the second read takes this copy (if the file is unchanged) and clears it.
+ */
+let cached: { key: string; frame: Promise<Frame> } | undefined;
+
 /** Reads a .csv or .xlsx file into a Frame. */
 export async function readDataFile(file: string, cwd = process.cwd()): Promise<Frame> {
-  const rows = await readDataRows(file, cwd);
-  if (rows.length < 2) throw new InputError(`${file} needs a header row and at least one data row.`);
-  return frameFromCells(rows);
+  const path = resolve(cwd, file);
+  let key = "";
+  try {
+    const st = statSync(path);
+    key = `${path}\0${st.mtimeMs}\0${st.size}`;
+  } catch {
+    // not found: readDataRows says so
+  }
+  if (key && cached?.key === key) {
+    const hit = cached.frame;
+    cached = undefined;
+    return hit;
+  }
+  const frame = readDataRows(file, cwd).then((rows) => {
+    if (rows.length < 2) throw new InputError(`${file} needs a header row and at least one data row.`);
+    return frameFromCells(rows);
+  });
+  cached = key ? { key, frame } : undefined;
+  frame.catch(() => {
+    if (cached?.frame === frame) cached = undefined;
+  });
+  return frame;
 }

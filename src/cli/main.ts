@@ -7,13 +7,26 @@
 import { readdirSync } from "fs";
 import { join } from "path";
 import { InputError } from "../engine/frame/errors";
-import { CliError, describeFlags, parseArgv } from "./argv";
+import { CliError, describeFlags, parseArgvProblems, problemsMessage } from "./argv";
+import { resolveColumns } from "./columns";
 import { CliCommand, CliIO } from "./command";
+import { readDataFile } from "./data";
+import { didYouMean } from "./suggest";
 
 const COMMAND_DIR = join(__dirname, "commands");
 
+/**
+ * Commands compiled into the bundle (scripts/build-cli.mjs registers every file of commands/ here);
+ * when unset (tsx, jest) the commands are found by file name.
+ */
+let builtIn: Readonly<Record<string, CliCommand>> | undefined;
+export function registerCommands(commands: Readonly<Record<string, CliCommand>>): void {
+  builtIn = commands;
+}
+
 /** Command names: the .ts/.js files in src/cli/commands/. */
 export function commandNames(): string[] {
+  if (builtIn) return Object.keys(builtIn).sort();
   return readdirSync(COMMAND_DIR)
     .filter((f) => /\.(ts|js)$/.test(f) && !f.endsWith(".d.ts") && !f.endsWith(".test.ts"))
     .map((f) => f.replace(/\.(ts|js)$/, ""))
@@ -22,8 +35,9 @@ export function commandNames(): string[] {
 
 export function loadCommand(name: string): CliCommand {
   if (!/^[a-z][a-z0-9-]*$/.test(name) || !commandNames().includes(name)) {
-    throw new CliError(`Unknown command "${name}". Commands: ${commandNames().join(", ")}. Run nqp --help.`);
+    throw new CliError(`Unknown command "${name}"${didYouMean(name, commandNames())}. Commands: ${commandNames().join(", ")}. Run nqp --help.`);
   }
+  if (builtIn) return builtIn[name];
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const mod = require(join(COMMAND_DIR, name)) as { command?: CliCommand };
   if (!mod.command) throw new Error(`src/cli/commands/${name}.ts does not export "command"`);
@@ -31,7 +45,10 @@ export function loadCommand(name: string): CliCommand {
 }
 
 export function commandHelp(c: CliCommand): string {
-  return [`${c.summary}`, "", `Usage: ${c.usage}`, "", "Options:", describeFlags({ ...c.flags, help: { type: "boolean", description: "this text" } }), ...(c.details ? ["", c.details] : [])].join("\n") + "\n";
+  const lists = Object.values(c.flags).some((f) => f.type === "list")
+    ? ["", "Lists are comma- or space-separated (--x a,b,c or --x a b c); A-D is the columns from A to D in file order."]
+    : [];
+  return [`${c.summary}`, "", `Usage: ${c.usage}`, "", "Options:", describeFlags({ ...c.flags, help: { type: "boolean", description: "this text" } }), ...lists, ...(c.details ? ["", c.details] : [])].join("\n") + "\n";
 }
 
 function generalHelp(): string {
@@ -72,11 +89,26 @@ export async function main(argv: readonly string[], io: CliIO = processIO): Prom
       return name === undefined ? 2 : 0;
     }
     const command = loadCommand(name);
-    const args = parseArgv(rest, command.flags);
+    const parsed = parseArgvProblems(rest, command.flags);
+    let args = parsed.args;
+    const problems = parsed.problems;
     if (args.flags.help) {
       io.out(commandHelp(command));
       return 0;
     }
+    // Check the column flags against --data now, so that they are reported with the flag problems.
+    const data = args.flags.data;
+    if (command.flags.data && typeof data === "string") {
+      try {
+        const checked = resolveColumns(args, command.flags, await readDataFile(data, io.cwd));
+        args = checked.args;
+        problems.push(...checked.problems);
+      } catch (e) {
+        if (!(e instanceof InputError)) throw e;
+        problems.push(e.message);
+      }
+    }
+    if (problems.length > 0) throw new CliError(problemsMessage(problems));
     return await command.run(args, io);
   } catch (e) {
     if (e instanceof InputError) io.err(`nqp: ${e.message}\n`);
@@ -85,7 +117,8 @@ export async function main(argv: readonly string[], io: CliIO = processIO): Prom
   }
 }
 
-if (require.main === module) {
+// Run directly (tsx src/cli/main.ts); in the bundle the entry of scripts/build-cli.mjs does this after registering the commands.
+if (require.main === module && process.env.NQP_BUNDLED !== "1") {
   main(process.argv.slice(2)).then((code) => {
     process.exitCode = code;
   });

@@ -41,6 +41,12 @@ export function formatP(p: number): string {
   return p < 1e-4 ? "<0.0001" : p.toFixed(4);
 }
 
+/** A p-value in running text: "p = 0.0432", "p < 0.0001", "p = ." (never "p = <0.0001"). */
+export function pText(p: number): string {
+  const f = formatP(p);
+  return f.startsWith("<") ? `p ${f.replace("<", "< ")}` : `p = ${f}`;
+}
+
 /** Where the rows went: "N = 3120 of 3124 rows (dropped: 4 missing [UR 1, DI 3], 0 singletons)". */
 export function sampleNote(r: RegressionResult): string {
   const s = r.sample;

@@ -64,7 +64,7 @@ describe("nqp mediate", () => {
   it("errors exit 2 with the message", async () => {
     const r = await run(["mediate", "--data", csv, ...model, "--treat", "NQP", "--mediator", "NOPE"]);
     expect(r.code).toBe(2);
-    expect(r.err).toMatch(/mediator "NOPE" is not a column/);
+    expect(r.err).toMatch(/no column named "NOPE" \(--mediator\)/);
   });
 });
 

@@ -72,7 +72,7 @@ test("prints Markdown or text", async () => {
   const md = await runCli(["table", "--spec", specFile("m.json", SPEC), "--data", DATA, "--out", out, "--markdown"]);
   expect(md.code).toBe(0);
   expect(md.out).toContain("| Variables | (1)<br>inv | (2)<br>inv |");
-  const txt = await runCli(["table", "--spec", specFile("m.json", SPEC), "--data", DATA, "--out", out]);
+  const txt = await runCli(["table", "--spec", specFile("m.json", SPEC), "--data", DATA, "--out", out, "--replace"]);
   expect(txt.out).toMatch(/^Table 1: Grunfeld investment\n=+\n/);
   expect(txt.out).toContain(`Wrote 1 table(s) to ${out}`);
 });

@@ -3,11 +3,11 @@ import { writeFileSync } from "fs";
 import { main } from "../../src/cli/main";
 import type { CliIO } from "../../src/cli/command";
 
-/** Runs `nqp <argv>` through main() and returns its exit code and what it printed. */
-export async function runCli(argv: string[]): Promise<{ code: number; out: string; err: string }> {
+/** Runs `nqp <argv>` through main() (relative paths against `cwd`) and returns its exit code and what it printed. */
+export async function runCli(argv: string[], cwd = process.cwd()): Promise<{ code: number; out: string; err: string }> {
   let out = "";
   let err = "";
-  const io: CliIO = { out: (t) => (out += t), err: (t) => (err += t), cwd: process.cwd() };
+  const io: CliIO = { out: (t) => (out += t), err: (t) => (err += t), cwd };
   const code = await main(argv, io);
   return { code, out, err };
 }

@@ -23,7 +23,9 @@ export const command: CliCommand = {
   },
   details:
     "JSON: stats: {sample, n_listwise (listwise only), stats: {col: {n, mean, sd, min, max}}};\n" +
-    "corr: {n, corr: {col: {col: r}}}; vif: {n, vif: {col: v}}.",
+    "corr: {n, corr: {col: {col: r}}}; vif: {n, vif: {col: v}}.\n" +
+    "Example (the controls and mediators of the bundled panel):\n" +
+    "  nqp describe --data data/nqp_panel.csv --cols GDP-UR --sample listwise",
   async run(args, io) {
     const frame = await readDataFile(getString(args, "data")!, io.cwd);
     const cols = getList(args, "cols")!;

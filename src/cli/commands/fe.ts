@@ -4,7 +4,7 @@
  */
 import { fitLinear, LinearSpec } from "../../engine/models/linear";
 import { RegressionResult, VcovType } from "../../engine/models/result";
-import { DATA_FLAG, getBool, getList, getString, JSON_FLAG, ParsedArgs } from "../argv";
+import { DATA_FLAG, JSON_FLAG, ParsedArgs, VCOV_FLAG, getBool, getList, getString } from "../argv";
 import { CliCommand, CliIO } from "../command";
 import { readDataFile } from "../data";
 import { formatNumber, formatP, formatTable, keyed, toJson } from "../output";
@@ -94,14 +94,14 @@ export function feSpec(a: ParsedArgs): LinearSpec {
 export const command: CliCommand = {
   name: "fe",
   summary: "Linear regression with absorbed fixed effects (reghdfe/fixest conventions); OLS without --fe.",
-  usage: "nqp fe --data FILE --y NAME --x A,B,C [--fe ID,YEAR] [--cluster ID[,YEAR]] [--vcov iid|hc1|cluster] [--noconstant] [--keep-singletons] [--json]",
+  usage: "nqp fe --data FILE --y NAME --x A,B,C [--fe ID,YEAR] [--cluster ID[,YEAR]] [--vcov iid|robust|cluster] [--noconstant] [--keep-singletons] [--json]",
   flags: {
     data: DATA_FLAG,
-    y: { type: "string", meta: "NAME", required: true, description: "dependent variable" },
-    x: { type: "list", meta: "A,B,C", required: true, description: "regressors, comma-separated" },
+    y: { type: "string", column: true, meta: "NAME", required: true, description: "dependent variable" },
+    x: { type: "list", meta: "A,B,C", required: true, description: "regressors" },
     fe: { type: "list", meta: "ID,YEAR", description: "fixed effects to absorb (any number; none = OLS with intercept)" },
     cluster: { type: "list", meta: "ID[,YEAR]", description: "one or two cluster variables (implies --vcov cluster)" },
-    vcov: { type: "string", values: ["iid", "hc1", "cluster"], description: "variance: iid (default), hc1, cluster" },
+    vcov: VCOV_FLAG,
     noconstant: { type: "boolean", description: "no intercept (through the origin without FE; with FE, _cons not reported)" },
     "keep-singletons": { type: "boolean", description: "keep singleton FE groups (fixest default); default drops them as reghdfe" },
     json: JSON_FLAG,

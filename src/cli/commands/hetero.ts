@@ -6,10 +6,10 @@
  */
 import { heterogeneity, HeterogeneityResult, SplitRule } from "../../engine/models/heterogeneity";
 import { permutationTest, PermutationResult } from "../../engine/models/permutation";
-import { CliError, getBool, getString, ParsedArgs } from "../argv";
+import { CliError, ParsedArgs, VCOV_FLAG, getBool, getString } from "../argv";
 import { CliCommand, CliIO } from "../command";
 import { readDataFile } from "../data";
-import { formatNumber, formatP, formatTable, toJson } from "../output";
+import { formatNumber, formatP, formatTable, pText, toJson } from "../output";
 import { feJson, feSpec } from "./fe";
 import { DEFAULT_SEED } from "./mediate";
 
@@ -30,25 +30,31 @@ export function heteroJson(h: HeterogeneityResult, perm: PermutationResult | nul
   };
 }
 
+/** The split rule with its cutoff printed as a number is read ("x <= 2.53238 (median)", not 2.5323849999999997). */
+function ruleText(h: HeterogeneityResult): string {
+  const c = h.assignment.cutoff;
+  return c === undefined ? h.assignment.rule : h.assignment.rule.replace(String(c), formatNumber(c));
+}
+
 function heteroText(h: HeterogeneityResult, perm: PermutationResult | null): string {
   const t = h.treat;
   const rows = h.groups.map((g) => {
     const i = g.result.terms.indexOf(t);
     return [g.label, g.result.n, g.result.coef[i], g.result.se[i], g.result.stat[i], formatP(g.result.p[i])];
   });
-  const tests = h.tests.map((d) => `${d.label}: ${d.inapplicable ? d.inapplicable : `${d.extra ? `${formatNumber(d.extra.difference)} (se ${formatNumber(d.extra.se)}), ` : ""}${d.distribution === "F" ? "F" : d.distribution === "t" ? "t" : "stat"} = ${formatNumber(d.statistic)}, p = ${formatP(d.p)}`}`);
+  const tests = h.tests.map((d) => `${d.label}: ${d.inapplicable ? d.inapplicable : `${d.extra ? `${formatNumber(d.extra.difference)} (se ${formatNumber(d.extra.se)}), ` : ""}${d.distribution === "F" ? "F" : d.distribution === "t" ? "t" : "stat"} = ${formatNumber(d.statistic)}, ${pText(d.p)}`}`);
   const me = h.marginal.map((m) => [m.group, m.estimate, m.se, m.stat, formatP(m.p)]);
   const nInput = h.assignment.group.length;
   const inGroup = h.assignment.group.reduce((s, g) => s + (g >= 0 ? 1 : 0), 0);
   const singletons = h.groups.reduce((s, g) => s + g.result.sample.droppedSingletons, 0);
   return [
-    `Heterogeneity of ${t} by ${h.assignment.rule}`,
+    `Heterogeneity of ${t} by ${ruleText(h)}`,
     "",
     formatTable(["group", "N", `coef ${t}`, "se", "stat", "p"], rows),
     `Rows: ${nInput} in the data; dropped ${nInput - inGroup} missing a model variable or the group, ${singletons} singletons within the groups.`,
     "",
     ...tests,
-    ...(perm ? [`Permutation test (${perm.reps} reps, seed ${perm.seed}, ${perm.permuted}): diff = ${formatNumber(perm.observed)}, p = ${formatP(perm.pTwoSided)}`] : []),
+    ...(perm ? [`Permutation test (${perm.reps} reps, seed ${perm.seed}, ${perm.permuted}): diff = ${formatNumber(perm.observed)}, ${pText(perm.pTwoSided)}`] : []),
     "",
     "Marginal effects (interaction model):",
     formatTable(["group", "effect", "se", "stat", "p"], me),
@@ -60,24 +66,28 @@ export const command: CliCommand = {
   summary: "Heterogeneity: split samples, fully interacted (Chow-type) test, permutation test, interaction model with marginal effects.",
   usage:
     "nqp hetero --data FILE --y Y --x D,CONTROLS (--group COLUMN | --split VAR [--quantile 0.5]) [--treat D] [--fe ID,YEAR] [--cluster ID] " +
-    "[--vcov iid|hc1|cluster] [--permutations REPS --seed S] [--quiet] [--json]",
+    "[--vcov iid|robust|cluster] [--permutations REPS --seed S] [--quiet] [--json]",
   flags: {
     data: { type: "string", meta: "FILE", required: true, description: ".csv or .xlsx (first sheet) with a header row" },
-    y: { type: "string", meta: "Y", required: true, description: "dependent variable" },
+    y: { type: "string", column: true, meta: "Y", required: true, description: "dependent variable" },
     x: { type: "list", meta: "D,A,B", required: true, description: "regressors, the key regressor first (or name it with --treat)" },
-    treat: { type: "string", meta: "D", description: "key regressor (default: the first of --x)" },
-    group: { type: "string", meta: "COLUMN", description: "group column (each level one sample; the first level is the base)" },
-    split: { type: "string", meta: "VAR", description: "split by a quantile of this variable: low <= cutoff < high" },
+    treat: { type: "string", column: true, meta: "D", description: "key regressor (default: the first of --x)" },
+    group: { type: "string", column: true, meta: "COLUMN", description: "group column (each level one sample; the first level is the base)" },
+    split: { type: "string", column: true, meta: "VAR", description: "split by a quantile of this variable: low <= cutoff < high" },
     quantile: { type: "number", meta: "Q", description: "quantile for --split (default 0.5, the median)" },
     fe: { type: "list", meta: "ID,YEAR", description: "fixed effects to absorb" },
     cluster: { type: "list", meta: "ID", description: "cluster variable(s)" },
-    vcov: { type: "string", values: ["iid", "hc1", "cluster"], description: "variance" },
+    vcov: VCOV_FLAG,
     permutations: { type: "number", meta: "REPS", description: "Fisher permutation test of the difference (two groups)" },
     seed: { type: "number", meta: "S", description: `permutation seed (default ${DEFAULT_SEED})` },
     "keep-singletons": { type: "boolean", description: "keep singleton FE groups" },
     quiet: { type: "boolean", description: "no progress on stderr" },
     json: { type: "boolean", description: "print one JSON object (NaN -> null)" },
   },
+  details: [
+    "Example (Table 6 of the papers: east and west of the Hu Line; nqp_paper.csv from the nqp lag example):",
+    "  nqp hetero --data nqp_paper.csv --y ER --x NQP GDP FTE BOOK OPEN FEF --group hu_east --fe city_id year --cluster city_id",
+  ].join("\n"),
   async run(a: ParsedArgs, io: CliIO): Promise<number> {
     const group = getString(a, "group");
     const split = getString(a, "split");

@@ -8,10 +8,10 @@
 import { FirstStage } from "../../engine/iv/first-stage";
 import { fitIv, IvResult, IvSpec } from "../../engine/models/iv";
 import { VcovType } from "../../engine/models/result";
-import { getBool, getList, getString, ParsedArgs } from "../argv";
+import { ParsedArgs, VCOV_FLAG, getBool, getList, getString } from "../argv";
 import { CliCommand, CliIO } from "../command";
 import { readDataFile } from "../data";
-import { formatNumber, formatP, formatTable, keyed, toJson } from "../output";
+import { formatNumber, formatP, formatTable, keyed, pText, toJson } from "../output";
 import { feJson, feText } from "./fe";
 
 function firstStageJson(f: FirstStage): Record<string, unknown> {
@@ -51,14 +51,24 @@ export function ivJson(r: IvResult): Record<string, unknown> {
   };
 }
 
+/** First-stage rows, the excluded instruments first, then the exogenous controls (and _cons), each with its role. */
+function firstStageRows(f: FirstStage, instruments: readonly string[]): (string | number)[][] {
+  const row = (j: number, role: string) => [f.terms[j], role, f.coef[j], f.se[j], f.t[j], formatP(f.p[j])];
+  const idx = f.terms.map((_, j) => j);
+  return [
+    ...idx.filter((j) => instruments.includes(f.terms[j])).map((j) => row(j, "instrument")),
+    ...idx.filter((j) => !instruments.includes(f.terms[j])).map((j) => row(j, f.terms[j] === "_cons" ? "constant" : "control")),
+  ];
+}
+
 export function ivText(r: IvResult): string {
   const lines = [feText(r).replace(/^Linear regression[^:]*:/, "IV (2SLS):"), ""];
   lines.push(`Instrumented: ${r.endogenous.join(", ")}   Excluded instruments: ${r.instruments.join(", ")}`);
   for (const [k, why] of Object.entries(r.omittedInstruments)) lines.push(`Instrument ${k} left out: ${why}`);
   lines.push(`Rows dropped for missing values: ${r.sample.droppedMissing} (${Object.entries(r.sample.missingBy).filter(([, v]) => v > 0).map(([k, v]) => `${k} ${v}`).join(", ") || "none"})`);
   for (const f of r.firstStage) {
-    lines.push("", `First stage: ${f.endogenous}  F(${f.fDf[0]}, ${f.fDf[1]}) = ${formatNumber(f.f)}  p = ${formatP(f.fP)}  partial R2 = ${formatNumber(f.partialR2)}`);
-    lines.push(formatTable(["instrument", "coef", "se", "t", "p"], f.terms.map((t, j) => [t, f.coef[j], f.se[j], f.t[j], formatP(f.p[j])])));
+    lines.push("", `First stage: ${f.endogenous}  F(${f.fDf[0]}, ${f.fDf[1]}) = ${formatNumber(f.f)}  ${pText(f.fP)}  partial R2 = ${formatNumber(f.partialR2)}  (F: the excluded instruments)`);
+    lines.push(formatTable(["term", "role", "coef", "se", "t", "p"], firstStageRows(f, r.instruments)));
   }
   lines.push("", "Diagnostics");
   lines.push(formatTable(["test", "statistic", "df", "p", "note"], r.diagnostics.map((d) => [
@@ -89,22 +99,25 @@ export function ivSpec(a: ParsedArgs): IvSpec {
 export const command: CliCommand = {
   name: "iv",
   summary: "IV-2SLS with absorbed fixed effects, first stages and weak-instrument diagnostics (ivreg2/ivreghdfe).",
-  usage: "nqp iv --data FILE --y Y --endog E --instruments Z1,Z2 [--x A,B] [--fe ID,YEAR] [--cluster ID] [--vcov iid|hc1|cluster] [--nosmall] [--reduced-form] [--json]",
+  usage: "nqp iv --data FILE --y Y --endog E --instruments Z1,Z2 [--x A,B] [--fe ID,YEAR] [--cluster ID] [--vcov iid|robust|cluster] [--nosmall] [--reduced-form] [--json]",
   flags: {
     data: { type: "string", meta: "FILE", required: true, description: ".csv or .xlsx (first sheet) with a header row" },
-    y: { type: "string", meta: "NAME", required: true, description: "dependent variable" },
+    y: { type: "string", column: true, meta: "NAME", required: true, description: "dependent variable" },
     endog: { type: "list", meta: "E1,E2", required: true, description: "endogenous regressors" },
     instruments: { type: "list", meta: "Z1,Z2", required: true, description: "excluded instruments (at least as many as endogenous)" },
     x: { type: "list", meta: "A,B", description: "exogenous controls" },
     fe: { type: "list", meta: "ID,YEAR", description: "fixed effects to absorb (none = constant)" },
     cluster: { type: "list", meta: "ID", description: "one cluster variable (implies --vcov cluster)" },
-    vcov: { type: "string", values: ["iid", "hc1", "cluster"], description: "variance: iid (default), hc1, cluster" },
+    vcov: VCOV_FLAG,
     nosmall: { type: "boolean", description: "ivreg2 default: no finite-sample factor, z statistics (default: CR1/HC1, t)" },
     "keep-singletons": { type: "boolean", description: "keep singleton FE groups" },
     "reduced-form": { type: "boolean", description: "also fit the reduced form (y on all instruments)" },
     json: { type: "boolean", description: "print one JSON object (NaN -> null)" },
   },
-  details: "Example: nqp iv --data panel.csv --y ER --endog NQP --instruments L1_NQP --x GDP,FTE --fe city_id,year --cluster city_id",
+  details: [
+    "Example (Table 4 of the papers, on nqp_paper.csv from the nqp lag example):",
+    "  nqp iv --data nqp_paper.csv --y ER --endog NQP --instruments L1_NQP --x GDP FTE BOOK OPEN FEF --fe city_id year --cluster city_id",
+  ].join("\n"),
   async run(a: ParsedArgs, io: CliIO): Promise<number> {
     const spec = ivSpec(a);
     const frame = await readDataFile(getString(a, "data")!, io.cwd);

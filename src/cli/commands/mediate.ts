@@ -6,7 +6,7 @@
  */
 import { mediate, MediationDesign, MediationResult, MediationSample, MediatorResult } from "../../engine/models/mediation";
 import { VcovType } from "../../engine/models/result";
-import { getBool, getList, getString, ParsedArgs } from "../argv";
+import { ParsedArgs, VCOV_FLAG, getBool, getList, getString } from "../argv";
 import { CliCommand, CliIO } from "../command";
 import { readDataFile } from "../data";
 import { formatNumber, formatP, formatTable, sampleNote, toJson } from "../output";
@@ -50,42 +50,53 @@ function commonNote(m: MediatorResult, nData: number): string {
   return `${m.mediator}: N = ${eq.n} of ${nData} data rows (dropped: ${nData - common} missing one of the variables, ${eq.sample.droppedSingletons} singletons)`;
 }
 
+/** One row per path: estimate, SE, statistic and p of the equation it comes from. */
+function pathRows(m: MediatorResult, treat: string): (string | number)[][] {
+  const term = (label: string, r: MediatorResult["total"] | undefined, name: string) => {
+    if (!r) return [];
+    const i = r.terms.indexOf(name);
+    return i < 0 ? [] : [[label, r.coef[i], r.se[i], r.stat[i], formatP(r.p[i])]];
+  };
+  return [
+    ...term(`c   total effect (${m.total.depVar} ~ ${treat})`, m.total, treat),
+    ...term(`a   ${treat} -> ${m.mediator} (${m.mediator} ~ ${treat})`, m.aPath, treat),
+    ...term(`b   ${m.mediator} -> ${m.total.depVar} (given ${treat})`, m.outcome, m.mediator),
+    ...term(`c'  direct effect (given ${m.mediator})`, m.outcome, treat),
+    ...(m.sobel.inapplicable ? [] : [["a*b indirect effect (Sobel)", m.indirect, m.seIndirect, m.sobel.statistic, formatP(m.sobel.p)]]),
+  ];
+}
+
 function mediationText(r: MediationResult, nData: number): string {
-  const head = `Mediation (${r.design}, ${r.sample} sample): ${r.y} <- ${r.treat} via ${r.mediators.map((m) => m.mediator).join(", ")}\n\n`;
-  const rows = r.mediators.map((m) => [
-    m.mediator,
-    m.n,
-    m.c,
-    m.a,
-    m.b,
-    m.cPrime,
-    m.indirect,
-    m.sobel.statistic,
-    formatP(m.sobel.p),
-    m.bootstrap ? `[${formatNumber(m.bootstrap.ciLow)}, ${formatNumber(m.bootstrap.ciHigh)}]` : ".",
-  ]);
-  const samples = r.mediators.flatMap((m) => [
-    commonNote(m, nData),
-    ...(r.sample === "own" ? [`${m.mediator} a path (own sample): ${sampleNote(m.aPath)}`] : []),
-  ]);
-  return head + formatTable(["mediator", "N", "c", "a", "b", "c'", "a*b", "Sobel z", "p", "boot CI"], rows) + samples.join("\n") + "\n";
+  const head = `Mediation (${r.design}, ${r.sample} sample): ${r.y} <- ${r.treat} via ${r.mediators.map((m) => m.mediator).join(", ")}\n`;
+  const blocks = r.mediators.map((m) => {
+    const stat = m.total.statName;
+    const b = m.bootstrap;
+    const extra = [
+      ...(b ? [`Bootstrap ${Math.round(100 * b.level)}% CI of a*b: [${formatNumber(b.ciLow)}, ${formatNumber(b.ciHigh)}] (${b.reps} reps, seed ${b.seed}, ${b.resampled}; bootstrap se ${formatNumber(b.se)})`] : []),
+      ...(Number.isFinite(m.proportionMediated) ? [`Share mediated (a*b / c): ${formatNumber(100 * m.proportionMediated, 4)}%`] : []),
+      commonNote(m, nData),
+      ...(r.sample === "own" ? [`${m.mediator} a path (own sample): ${sampleNote(m.aPath)}`] : []),
+    ];
+    return `\nMediator ${m.mediator} (N = ${m.n})\n` + formatTable(["path", "estimate", "se", `${stat} (Sobel z)`, "p"], pathRows(m, r.treat)) + extra.join("\n") + "\n";
+  });
+  return head + blocks.join("");
 }
 
 export const command: CliCommand = {
   name: "mediate",
   summary: "Mediation: Baron-Kenny + Sobel (+ cluster bootstrap of a*b) or the two-step design, same FE and SEs as the baseline.",
   usage:
-    "nqp mediate --data FILE --y Y --treat D --mediator M[,M2] [--x CONTROLS] [--fe ID,YEAR] [--cluster ID] [--vcov iid|hc1|cluster] " +
+    "nqp mediate --data FILE --y Y --treat D --mediator M[,M2] [--x CONTROLS] [--fe ID,YEAR] [--cluster ID] [--vcov iid|robust|cluster] " +
     "[--design baron-kenny|two-step] [--sample common|own] [--bootstrap REPS --seed S [--level 0.95]] [--quiet] [--json]",
   flags: {
     data: { type: "string", meta: "FILE", required: true, description: ".csv or .xlsx (first sheet) with a header row" },
-    y: { type: "string", meta: "Y", required: true, description: "outcome" },
-    treat: { type: "string", meta: "D", required: true, description: "key regressor (treatment)" },
+    y: { type: "string", column: true, meta: "Y", required: true, description: "outcome" },
+    treat: { type: "string", column: true, meta: "D", required: true, description: "key regressor (treatment)" },
     mediator: { type: "list", meta: "M[,M2]", required: true, description: "mediators, each analysed on its own" },
     x: { type: "list", meta: "A,B", description: "controls" },
     fe: { type: "list", meta: "ID,YEAR", description: "fixed effects to absorb" },
     cluster: { type: "list", meta: "ID", description: "cluster variable(s) (implies --vcov cluster); the bootstrap resamples the first" },
-    vcov: { type: "string", values: ["iid", "hc1", "cluster"], description: "variance for all equations and the Sobel test" },
+    vcov: VCOV_FLAG,
     design: { type: "string", values: ["baron-kenny", "two-step"], description: "baron-kenny (default) or two-step (Jiang 2022: total effect and D -> M only)" },
     sample: { type: "string", values: ["common", "own"], description: "common (default): all equations on one sample; own: the a path on its own sample" },
     bootstrap: { type: "number", meta: "REPS", description: "cluster bootstrap replications for a*b (percentile CI)" },
@@ -96,9 +107,9 @@ export const command: CliCommand = {
     json: { type: "boolean", description: "print one JSON object (NaN -> null)" },
   },
   details: [
-    "Example:",
-    "  nqp mediate --data cities.csv --y ER --treat NQP --mediator DI,IA,HUM --x GDP,FTE,BOOK,OPEN,FEF \\",
-    "      --fe city_id,year --cluster city_id --bootstrap 500 --seed 20261122 --json",
+    "Example (the mechanism of the papers, on nqp_paper.csv from the nqp lag example):",
+    "  nqp mediate --data nqp_paper.csv --y ER --treat NQP --mediator DI,IA,HUM --x GDP,FTE,BOOK,OPEN,FEF \\",
+    "      --fe city_id,year --cluster city_id --bootstrap 200 --seed 20261122",
     "Sobel: z = ab / sqrt(b^2 se_a^2 + a^2 se_b^2) with the chosen variance; two-sided normal p.",
     "Bootstrap: whole clusters resampled with replacement (xoshiro128** seeded), percentile interval (Stata _pctile).",
   ].join("\n"),

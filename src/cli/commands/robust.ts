@@ -5,7 +5,7 @@
  */
 import { fitLinear } from "../../engine/models/linear";
 import { prepareVariant, RobustnessVariant } from "../../engine/models/robustness";
-import { CliError, getBool, getList, getString, ParsedArgs } from "../argv";
+import { CliError, ParsedArgs, VCOV_FLAG, getBool, getList, getString } from "../argv";
 import { CliCommand, CliIO } from "../command";
 import { readDataFile } from "../data";
 import { formatNumber, formatP, formatTable, sampleNote, toJson } from "../output";
@@ -54,28 +54,29 @@ export const command: CliCommand = {
     "[--winsor VARS [--winsor-p 0.01]] [--period FROM:TO] [--drop COLUMN=V1,V2] [--alt-y Y2] [--alt-x D2] [--trends] [--lag K] [--json]",
   flags: {
     data: { type: "string", meta: "FILE", required: true, description: ".csv or .xlsx (first sheet) with a header row" },
-    y: { type: "string", meta: "Y", required: true, description: "dependent variable" },
+    y: { type: "string", column: true, meta: "Y", required: true, description: "dependent variable" },
     x: { type: "list", meta: "D,A,B", required: true, description: "regressors, the key regressor first (or name it with --treat)" },
-    id: { type: "string", meta: "ID", required: true, description: "panel unit column (lags, trends)" },
-    time: { type: "string", meta: "YEAR", required: true, description: "numeric time column (period, lags, trends)" },
-    treat: { type: "string", meta: "D", description: "key regressor (default: the first of --x)" },
+    id: { type: "string", column: true, meta: "ID", required: true, description: "panel unit column (lags, trends)" },
+    time: { type: "string", column: true, meta: "YEAR", required: true, description: "numeric time column (period, lags, trends)" },
+    treat: { type: "string", column: true, meta: "D", description: "key regressor (default: the first of --x)" },
     fe: { type: "list", meta: "ID,YEAR", description: "fixed effects to absorb" },
     cluster: { type: "list", meta: "ID", description: "cluster variable(s)" },
-    vcov: { type: "string", values: ["iid", "hc1", "cluster"], description: "variance" },
+    vcov: VCOV_FLAG,
     "keep-singletons": { type: "boolean", description: "keep singleton FE groups" },
     winsor: { type: "list", meta: "A,B", description: "variant: winsorise these variables (cutoffs over all their values)" },
     "winsor-p": { type: "number", meta: "P", description: "winsorising fraction per tail (default 0.01: 1st/99th percentiles)" },
     period: { type: "string", meta: "FROM:TO", description: "variant: keep FROM <= time <= TO (either side may be empty)" },
     drop: { type: "string", meta: "COL=V1,V2", description: "variant: drop rows whose COL is one of the values" },
-    "alt-y": { type: "string", meta: "Y2", description: "variant: another outcome" },
-    "alt-x": { type: "string", meta: "D2", description: "variant: another key regressor" },
+    "alt-y": { type: "string", column: true, meta: "Y2", description: "variant: another outcome" },
+    "alt-x": { type: "string", column: true, meta: "D2", description: "variant: another key regressor" },
     trends: { type: "boolean", description: "variant: unit-specific linear trends" },
     lag: { type: "number", meta: "K", description: "variant: key regressor lagged K periods" },
     json: { type: "boolean", description: "print one JSON object (NaN -> null)" },
   },
   details: [
-    "Example (the four municipalities, 1/99 winsorising, UR as outcome):",
-    "  nqp robust --data cities.csv --y ER --x NQP,GDP,FTE,BOOK,OPEN,FEF --id city_id --time year --fe city_id,year \\",
+    "Example (Table 5 of the papers: 1/99 winsorising, without the four municipalities, UR as outcome;",
+    "nqp_paper.csv from the nqp lag example):",
+    "  nqp robust --data nqp_paper.csv --y ER --x NQP,GDP,FTE,BOOK,OPEN,FEF --id city_id --time year --fe city_id,year \\",
     "      --cluster city_id --winsor ER,NQP,GDP,FTE,BOOK,OPEN,FEF --drop municipality=1 --alt-y UR --json",
   ].join("\n"),
   async run(a: ParsedArgs, io: CliIO): Promise<number> {

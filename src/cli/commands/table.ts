@@ -4,8 +4,8 @@
  * table per sheet (ExcelJS), with the specs recorded on the hidden "_nqp_specs" sheet. Prints the
  * tables as text (or Markdown with --markdown); --json prints {out, sheets: [{sheet, title, rows}]}.
  */
-import { mkdirSync, readFileSync } from "fs";
-import { dirname, resolve } from "path";
+import { readFileSync, statSync } from "fs";
+import { resolve } from "path";
 import { InputError } from "../../engine/frame";
 import { BuiltTable, runSpecFile } from "../../report/run-spec";
 import { renderMarkdown } from "../../report/writers/markdown";
@@ -15,9 +15,17 @@ import { getBool, getString } from "../argv";
 import { CliCommand } from "../command";
 import { readDataFile } from "../data";
 import { toJson } from "../output";
+import { REPLACE_FLAG, checkOutFile, writeFileSafely } from "../out-file";
 
-function readSpec(path: string): unknown {
+function readSpec(path: string, shown = path): unknown {
   let text: string;
+  let dir = false;
+  try {
+    dir = statSync(path).isDirectory();
+  } catch {
+    // not found: said below
+  }
+  if (dir) throw new InputError(`--spec names a directory, not a file: "${shown}". Give a .json spec file, e.g. data/demo-spec.json.`);
   try {
     text = readFileSync(path, "utf8");
   } catch {
@@ -33,31 +41,32 @@ function readSpec(path: string): unknown {
 /** Reads data and spec, runs every table, writes the workbook; returns the tables. */
 export async function buildSpecWorkbook(specFile: string, dataFile: string, outFile: string, cwd = process.cwd()): Promise<BuiltTable[]> {
   const frame = await readDataFile(dataFile, cwd);
-  const { tables } = runSpecFile(frame, readSpec(resolve(cwd, specFile)));
+  const { tables } = runSpecFile(frame, readSpec(resolve(cwd, specFile), specFile));
   if (!/\.xlsx$/i.test(outFile)) throw new InputError(`--out must name an .xlsx file, got "${outFile}".`);
-  const out = resolve(cwd, outFile);
-  mkdirSync(dirname(out), { recursive: true });
-  await writeTablesXlsx(out, tables);
+  await writeFileSafely(resolve(cwd, outFile), (tmp) => writeTablesXlsx(tmp, tables));
   return tables;
 }
 
 export const command: CliCommand = {
   name: "table",
   summary: "Publication tables from a JSON spec (regression, descriptives, IV, mediation, heterogeneity, robustness) to .xlsx",
-  usage: "nqp table --spec FILE.json --data FILE --out OUT.xlsx [--markdown] [--quiet] [--json]",
+  usage: "nqp table --spec FILE.json --data FILE --out OUT.xlsx [--replace] [--markdown] [--quiet] [--json]",
   flags: {
     spec: { type: "string", required: true, meta: "FILE.json", description: "table specs (see data/demo-spec.json)" },
     data: { type: "string", required: true, meta: "FILE", description: "CSV or XLSX panel, first row = column names" },
-    out: { type: "string", required: true, meta: "OUT.xlsx", description: "workbook to write (one sheet per table)" },
+    out: { type: "string", required: true, meta: "OUT.xlsx", description: "workbook to write (one sheet per table); an existing file needs --replace" },
+    replace: REPLACE_FLAG,
     markdown: { type: "boolean", description: "print the tables as Markdown instead of text" },
     quiet: { type: "boolean", description: "print only the output path" },
     json: { type: "boolean", description: "print one JSON object" },
   },
   details:
     "Spec: {\"derive\": [entropy|resilience|lag steps], \"tables\": [{\"kind\": \"regression\"|\"descriptives\"|\"iv\"|\"mediation\"|\"heterogeneity\"|\"robustness\", \"title\": ..., ...}]}.\n" +
-    "Example: nqp table --spec data/demo-spec.json --data data/nqp_panel.csv --out demo.xlsx",
+    "Example (the demo's tables; the spec derives NQP, ER and L1_NQP itself):\n" +
+    "  nqp table --spec data/demo-spec.json --data data/nqp_panel.csv --out demo.xlsx --quiet",
   async run(args, io) {
     const out = getString(args, "out")!;
+    checkOutFile(out, { inputs: [getString(args, "spec")!, getString(args, "data")!], replace: getBool(args, "replace"), extensions: [".xlsx"], cwd: io.cwd });
     const tables = await buildSpecWorkbook(getString(args, "spec")!, getString(args, "data")!, out, io.cwd);
     if (getBool(args, "json")) {
       io.out(toJson({ out, sheets: tables.map((t) => ({ sheet: t.sheet, title: t.table.title, rows: t.table.rows.length })) }) + "\n");
