@@ -19,6 +19,8 @@ export interface RunRecord {
   readonly title: string;
   /** ISO time of the last write. */
   readonly when: string;
+  /** The block the add-in wrote on the sheet, e.g. "A1:G30" ("" for records of older versions: the whole sheet). */
+  readonly range?: string;
   /** The job spec (src/taskpane/worker/protocol.ts JobSpec) and table options, as stored. */
   readonly spec: unknown;
   readonly options: unknown;
@@ -73,7 +75,7 @@ export function createOfficeWorkbook(run: ExcelRunner): PaneWorkbook {
     writeColumns: async (req) => (await writeColumnsToNewSheet(run, req)).sheetName,
     listRuns: async () =>
       (await readSpecs(run)).flatMap((r) =>
-        isPaneSpec(r.spec) ? [{ sheet: r.sheetName, title: r.title, when: r.written, spec: r.spec.job, options: r.spec.options, source: r.spec.source }] : [],
+        isPaneSpec(r.spec) ? [{ sheet: r.sheetName, title: r.title, when: r.written, range: r.range ?? "", spec: r.spec.job, options: r.spec.options, source: r.spec.source }] : [],
       ),
   };
 }

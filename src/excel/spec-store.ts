@@ -10,7 +10,7 @@
  * next sync.
  */
 import type { ExcelRunner } from "./context";
-import { SPEC_SHEET, SpecRecord, decodeSpecRows, encodeSpecRow, specSheetRows } from "../report/spec-record";
+import { SPEC_SHEET, SpecRecord, decodeSpecRows, encodeSpecRow, isLegacySpecHeader, isSpecHeader, specSheetRows } from "../report/spec-record";
 
 export interface SpecSnapshot {
   /** Whether the spec sheet exists. */
@@ -20,6 +20,16 @@ export interface SpecSnapshot {
   readonly usedRows: number;
   /** Widest row in cells, so a rewrite can blank leftover JSON chunks. */
   readonly usedCols: number;
+  /** A sheet named "_nqp_specs" with content but without the add-in's header (its marker): never written. */
+  readonly foreign?: boolean;
+  /** Written by an older version (no range column): the next write rewrites it in the current layout. */
+  readonly legacy?: boolean;
+}
+
+/** The message for a "_nqp_specs" sheet the add-in did not make. */
+export function foreignSpecSheetMessage(): string {
+  return `The workbook has a sheet named "${SPEC_SHEET}" that the NQP add-in did not make (its first row is not the add-in's header), ` +
+    `so nothing was written: the add-in keeps its run records on that sheet. Rename that sheet and try again.`;
 }
 
 export interface PendingSpecRead {
@@ -35,7 +45,9 @@ export function queueSpecRead(ctx: Excel.RequestContext): PendingSpecRead {
     result(): SpecSnapshot {
       if (sheet.isNullObject) return { exists: false, records: [], usedRows: 0, usedCols: 0 };
       if (used.isNullObject) return { exists: true, records: [], usedRows: 0, usedCols: 0 };
-      return { exists: true, records: decodeSpecRows(used.values), usedRows: used.rowCount, usedCols: used.columnCount };
+      const header = used.values[0];
+      if (!isSpecHeader(header)) return { exists: true, records: [], usedRows: used.rowCount, usedCols: used.columnCount, foreign: true };
+      return { exists: true, records: decodeSpecRows(used.values), usedRows: used.rowCount, usedCols: used.columnCount, legacy: isLegacySpecHeader(header) };
     },
   };
 }
@@ -70,8 +82,17 @@ function writeRow(sheet: Excel.Worksheet, row: number, cells: readonly string[],
  * creates the very hidden spec sheet with its header when missing. No sync.
  */
 export function queueSpecWrite(ctx: Excel.RequestContext, snap: SpecSnapshot, record: SpecRecord): void {
+  if (snap.foreign) throw new Error(foreignSpecSheetMessage());
   const sheets = ctx.workbook.worksheets;
   const cells = encodeSpecRow(record);
+  if (snap.legacy) {
+    // Older layout: rewrite every row in the current one (header with the range column).
+    const others = snap.records.filter((r) => r !== findRecord(snap, record.sheetId, record.sheetName));
+    const rows = specSheetRows([...others, record]);
+    const sheet = sheets.getItem(SPEC_SHEET);
+    for (let i = 0; i < Math.max(rows.length, snap.usedRows); i++) writeRow(sheet, i, rows[i] ?? [], snap.usedCols + 1);
+    return;
+  }
   if (!snap.exists) {
     const sheet = sheets.add(SPEC_SHEET);
     specSheetRows([record]).forEach((row, i) => writeRow(sheet, i, row, 0));

@@ -13,7 +13,7 @@ import type { ExcelRunner } from "./context";
 import { GridRule, SheetGrid, TABLE_FONT, blockAddress, layoutTable } from "../report/grid";
 import { Table } from "../report/table";
 import { candidateName, validSheetName } from "../report/sheet-names";
-import { SpecSnapshot, isAddinSheet, queueSpecRead, queueSpecWrite } from "./spec-store";
+import { SpecSnapshot, foreignSpecSheetMessage, isAddinSheet, queueSpecRead, queueSpecWrite } from "./spec-store";
 
 export { uniqueSheetName, validSheetName } from "../report/sheet-names";
 
@@ -132,12 +132,14 @@ export async function writeTableToNewSheet(run: ExcelRunner, table: Table, opts:
     const name = await freeSheetName(ctx, opts.sheetName ?? table.title, sync, () => {
       if (opts.spec !== undefined) pending = queueSpecRead(ctx);
     });
+    const snap: SpecSnapshot | null = pending ? (pending as ReturnType<typeof queueSpecRead>).result() : null;
+    // Checked before anything is written: a user's own "_nqp_specs" sheet is never written into.
+    if (snap?.foreign) throw new TableWriteError(foreignSpecSheetMessage());
     const sheet = ctx.workbook.worksheets.add(name);
     sheet.load(["id", "name"]);
     await writeGrid(sheet, grid, table.rows.length, chunk, sync);
-    if (pending) {
-      const snap: SpecSnapshot = (pending as ReturnType<typeof queueSpecRead>).result();
-      queueSpecWrite(ctx, snap, { sheetName: sheet.name, sheetId: sheet.id, written: (opts.now ?? (() => new Date()))().toISOString(), title: table.title, spec: opts.spec });
+    if (snap) {
+      queueSpecWrite(ctx, snap, { sheetName: sheet.name, sheetId: sheet.id, written: (opts.now ?? (() => new Date()))().toISOString(), title: table.title, range: address(grid), spec: opts.spec });
     }
     if (opts.activate !== false) sheet.activate();
     await sync();
@@ -145,9 +147,25 @@ export async function writeTableToNewSheet(run: ExcelRunner, table: Table, opts:
   });
 }
 
+/** "A1:G30" (or "B2") as 0-based row, col, rows, cols; null when it is not such an address. */
+export function parseBlockAddress(a: string): { row: number; col: number; rows: number; cols: number } | null {
+  const m = /^\$?([A-Z]{1,3})\$?(\d+)(?::\$?([A-Z]{1,3})\$?(\d+))?$/i.exec(a.trim());
+  if (!m) return null;
+  const col = (s: string) => [...s.toUpperCase()].reduce((v, ch) => v * 26 + ch.charCodeAt(0) - 64, 0) - 1;
+  const r0 = Number(m[2]) - 1;
+  const c0 = col(m[1]);
+  const r1 = m[4] ? Number(m[4]) - 1 : r0;
+  const c1 = m[3] ? col(m[3]) : c0;
+  return { row: Math.min(r0, r1), col: Math.min(c0, c1), rows: Math.abs(r1 - r0) + 1, cols: Math.abs(c1 - c0) + 1 };
+}
+
 /**
- * Re-run: clears `sheetName` and writes `table` there, only if the spec store records the sheet as
- * an add-in output (by worksheet id; by name for files written by the command line). Updates the record.
+ * Re-run: writes `table` on `sheetName` in place, only if the spec store records the sheet as an add-in
+ * output (by worksheet id; by name for files written by the command line). Only the block the add-in
+ * wrote (the record's range) is cleared, so what a user typed elsewhere on the sheet stays; when the new
+ * table is larger and would cover a non-empty cell outside that block, nothing is written and the error
+ * names the cell. Records of older versions have no range: the whole sheet is cleared, as before (the task
+ * pane asks first). Updates the record.
  */
 export async function rewriteTableSheet(run: ExcelRunner, sheetName: string, table: Table, opts: Omit<WriteTableOptions, "sheetName" | "activate"> = {}): Promise<WrittenTable> {
   const grid = layoutTable(table);
@@ -157,22 +175,42 @@ export async function rewriteTableSheet(run: ExcelRunner, sheetName: string, tab
     const sheet = ctx.workbook.worksheets.getItemOrNullObject(sheetName);
     sheet.load(["id", "name"]);
     const pending = queueSpecRead(ctx);
+    const usedCells = sheet.getUsedRangeOrNullObject(true);
+    usedCells.load(["values", "rowIndex", "columnIndex"]);
     await sync();
     if (sheet.isNullObject) throw new TableWriteError(`There is no sheet named "${sheetName}" to re-run.`);
     const snap = pending.result();
+    if (snap.foreign) throw new TableWriteError(foreignSpecSheetMessage());
     const record = isAddinSheet(snap, sheet.id, sheet.name);
     if (!record) {
       throw new TableWriteError(`Sheet "${sheetName}" was not written by the NQP add-in, so it is left untouched. Run the model again to get a new sheet.`);
     }
-    const used = sheet.getRange();
-    used.unmerge();
-    used.clear("All" as Excel.ClearApplyTo);
+    const old = record.range ? parseBlockAddress(record.range) : null;
+    if (old && !usedCells.isNullObject) {
+      const r0 = usedCells.rowIndex ?? 0;
+      const c0 = usedCells.columnIndex ?? 0;
+      const inOld = (r: number, c: number) => r >= old.row && r < old.row + old.rows && c >= old.col && c < old.col + old.cols;
+      usedCells.values.forEach((row, i) => row.forEach((v, j) => {
+        const r = r0 + i;
+        const c = c0 + j;
+        if (v !== "" && v !== null && r < grid.nrow && c < grid.ncol && !inOld(r, c)) {
+          throw new TableWriteError(
+            `Re-run would write over cell ${blockAddress(r, c, 1, 1)} of "${sheet.name}", which the add-in did not write (its table was ${record.range}); ` +
+              `nothing was changed. Move that cell's content, or run the model again to get a new sheet.`,
+          );
+        }
+      }));
+    }
+    const target = old ? sheet.getRangeByIndexes(old.row, old.col, old.rows, old.cols) : sheet.getRange();
+    target.unmerge();
+    target.clear("All" as Excel.ClearApplyTo);
     await writeGrid(sheet, grid, table.rows.length, chunk, sync);
     queueSpecWrite(ctx, snap, {
       sheetName: sheet.name,
       sheetId: sheet.id,
       written: (opts.now ?? (() => new Date()))().toISOString(),
       title: table.title,
+      range: address(grid),
       spec: opts.spec === undefined ? record.spec : opts.spec,
     });
     await sync();

@@ -108,7 +108,7 @@ export class FakeSheet {
     if (!v.length) {
       return nullRange();
     }
-    const m: any = this.book.register(new OfficeMockObject({ values: v, rowCount: v.length, columnCount: v[0].length }));
+    const m: any = this.book.register(new OfficeMockObject({ values: v, rowCount: v.length, columnCount: v[0].length, rowIndex: 0, columnIndex: 0 }));
     m.isNullObject = false;
     return m;
   }
@@ -116,7 +116,7 @@ export class FakeSheet {
 
 /** A null object: loads are allowed (as in Office.js), values stay empty. */
 function nullRange(): any {
-  const n: any = new OfficeMockObject({ values: [], rowCount: 0, columnCount: 0 });
+  const n: any = new OfficeMockObject({ values: [], rowCount: 0, columnCount: 0, rowIndex: 0, columnIndex: 0 });
   n.isNullObject = true;
   return n;
 }
@@ -193,9 +193,15 @@ export class FakeWorkbook {
     for (const p of this.pending.splice(0)) {
       const m = p.mock;
       if (p.cleared) {
-        p.sheet.cells.clear();
-        p.sheet.borders.length = 0;
-        p.sheet.merges.length = 0;
+        // Only the cells of the cleared range (getRange() is the whole sheet).
+        const inside = (r: number, c: number) => r >= p.row && r < p.row + p.rows && c >= p.col && c < p.col + p.cols;
+        for (const key of [...p.sheet.cells.keys()]) {
+          const [r, c] = key.split(",").map(Number);
+          if (inside(r, c)) p.sheet.cells.delete(key);
+        }
+        const keep = <T extends { row: number; col: number }>(a: T[]) => a.splice(0, a.length, ...a.filter((b) => !inside(b.row, b.col)));
+        keep(p.sheet.borders);
+        keep(p.sheet.merges);
       }
       const fmts = Array.isArray(m.numberFormat) ? m.numberFormat : null;
       const vals = Array.isArray(m.values) ? m.values : null;

@@ -45,11 +45,17 @@ test("fixed effects: defaults (city + year FE, cluster by city), run, preview, w
   const block = wb.block(sheet.name);
   const nqpRow = block.find((r) => r[0] === "NQP")!;
   expect(relErr(nqpRow[6] as number, readCase("nqp_table3_col6").results.coef.NQP)).toBeLessThan(1e-8);
-  // History lists the run; Re-run refreshes that sheet in place.
+  // History lists the run; Re-run asks first (naming the cells it replaces), then refreshes that sheet in place.
   const runs = await screen.findByRole("list", { name: "Runs" });
   await within(runs).findByText(sheet.name);
   const before = wb.sheets.length;
   fireEvent.click(within(runs).getByRole("button", { name: `Re-run ${sheet.name}` }));
+  const confirm = within(runs).getByRole("group", { name: `Confirm re-run of ${sheet.name}` });
+  expect(confirm).toHaveTextContent(/Re-run replaces cells A1:[A-Z]+\d+ of ".*" \(the table the add-in wrote\).*other cells on that sheet are kept/);
+  fireEvent.click(within(confirm).getByRole("button", { name: "Cancel" }));
+  expect(within(runs).queryByRole("group")).toBeNull();
+  fireEvent.click(within(runs).getByRole("button", { name: `Re-run ${sheet.name}` }));
+  fireEvent.click(within(runs).getByRole("button", { name: "Replace" }));
   await screen.findByText(/was re-run on the current data/, {}, { timeout: 30000 });
   expect(wb.sheets.length).toBe(before);
 });

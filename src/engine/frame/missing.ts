@@ -6,10 +6,16 @@
  */
 export type Cell = string | number | boolean | null | undefined;
 
-const MISSING_TOKENS = new Set(["", "na", "n/a", "#n/a", ".", "nan", "null"]);
+/** Text that counts as missing (case-insensitive, trimmed); README "Command line" lists the same. */
+export const MISSING_TOKEN_LIST: readonly string[] = ["", "NA", "N/A", "#N/A", ".", "nan", "NULL"];
+const MISSING_TOKENS = new Set(MISSING_TOKEN_LIST.map((t) => t.toLowerCase()));
 
-/** Excel error values as Office.js and custom functions report them. */
-const EXCEL_ERROR = /^#(N\/A|DIV\/0!|VALUE!|REF!|NAME\?|NUM!|NULL!|SPILL!|CALC!|GETTING_DATA|FIELD!|BLOCKED!|CONNECT!|BUSY!|UNKNOWN!)$/i;
+/** Excel error values as Office.js and custom functions report them (all missing). */
+export const EXCEL_ERROR_VALUES: readonly string[] = [
+  "#N/A", "#DIV/0!", "#VALUE!", "#REF!", "#NAME?", "#NUM!", "#NULL!", "#SPILL!", "#CALC!", "#GETTING_DATA",
+  "#FIELD!", "#BLOCKED!", "#CONNECT!", "#BUSY!", "#UNKNOWN!",
+];
+const EXCEL_ERRORS = new Set(EXCEL_ERROR_VALUES.map((t) => t.toLowerCase()));
 
 export function isMissingCell(v: Cell): boolean {
   if (v === null || v === undefined) return true;
@@ -18,7 +24,8 @@ export function isMissingCell(v: Cell): boolean {
   if (typeof v === "number") return Number.isNaN(v);
   if (typeof v === "boolean") return false;
   const s = v.trim();
-  return MISSING_TOKENS.has(s.toLowerCase()) || EXCEL_ERROR.test(s);
+  const t = s.toLowerCase();
+  return MISSING_TOKENS.has(t) || EXCEL_ERRORS.has(t);
 }
 
 /**

@@ -60,8 +60,9 @@ export function tablesWorkbook(tables: readonly SheetTable[]): ExcelJS.Workbook 
   for (const t of tables) {
     const name = uniqueSheetName(t.sheet, used);
     used.add(name);
-    addGridSheet(wb, name, layoutTable(t.table));
-    if (t.spec !== undefined) records.push({ sheetName: name, sheetId: "", written, title: t.table.title, spec: t.spec });
+    const grid = layoutTable(t.table);
+    addGridSheet(wb, name, grid);
+    if (t.spec !== undefined) records.push({ sheetName: name, sheetId: "", written, title: t.table.title, range: blockAddress(0, 0, grid.nrow, grid.ncol), spec: t.spec });
   }
   if (records.length) {
     const ws = wb.addWorksheet(SPEC_SHEET, { state: "veryHidden" });
