@@ -75,7 +75,7 @@ export function csrToDense(w: Csr): Float64Array {
 }
 
 /** y = W x (x of length n). */
-export function csrMatvec(w: Csr, x: ArrayLike<number>, out = new Float64Array(w.n), xOffset = 0, outOffset = 0): Float64Array {
+export function csrMatvec(w: Csr, x: ArrayLike<number>, out: Float64Array = new Float64Array(w.n), xOffset = 0, outOffset = 0): Float64Array {
   const { n, rowPtr, col, val } = w;
   for (let i = 0; i < n; i++) {
     let s = 0;
