@@ -76,3 +76,9 @@ export function spectralRadius(w: Csr, symmetric: boolean): number {
   }
   return lam;
 }
+
+/** The spectrum of a normalised W, by the symmetric routine whenever W is symmetric or similar to symmetric. */
+export function spectrumOfWeights(sw: import("./normalise").SpatialWeights): Spectrum {
+  if (sw.style === "row" && sw.symmetricBase) return spectrumOf(sw.w, { rowOf: { raw: sw.raw.w, rowSums: sw.rawRowSums } });
+  return spectrumOf(sw.w, { symmetric: sw.symmetricBase && sw.style !== "row" });
+}
