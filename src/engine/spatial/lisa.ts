@@ -11,7 +11,7 @@
  */
 import { InputError } from "../frame/errors";
 import { normalTwoSidedP } from "../stats/distributions";
-import { checkComplete } from "./moran";
+import { centred, checkComplete } from "./moran";
 import { Csr, csrMatvec } from "./sparse";
 
 export type Quadrant = "HH" | "LL" | "HL" | "LH";
@@ -53,19 +53,9 @@ export function localMoran(x: ArrayLike<number>, w: Csr, ids: readonly string[],
   if (!(alpha > 0 && alpha < 1)) throw new InputError(`The significance level must be between 0 and 1; got ${alpha}.`);
   checkComplete(x, ids, variable);
   const xs = Float64Array.from(x);
-  let mean = 0;
-  for (let i = 0; i < n; i++) mean += xs[i];
-  mean /= n;
-  const z = new Float64Array(n);
-  let m2 = 0, m4 = 0;
-  for (let i = 0; i < n; i++) {
-    z[i] = xs[i] - mean;
-    m2 += z[i] * z[i];
-    m4 += z[i] ** 4;
-  }
-  m2 /= n;
-  m4 /= n;
-  if (!(m2 > 0)) throw new InputError(`${variable} is constant across units: local Moran's I is undefined.`);
+  const c = centred(xs, variable, "local Moran's I");
+  const { mean, z } = c;
+  const m2 = c.m2 / n, m4 = c.m4 / n;
   const b2 = m4 / (m2 * m2);
   const lagX = csrMatvec(w, xs);
   const lagZ = csrMatvec(w, z);

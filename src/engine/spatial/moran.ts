@@ -60,6 +60,23 @@ export function checkComplete(x: ArrayLike<number>, ids: readonly string[], vari
   if (bad.length > 0) throw new InputError(`${variable} is missing for ${bad.length} unit(s): ${bad.slice(0, 10).join(", ")}${bad.length > 10 ? ", ..." : ""}. Moran's I needs a value for every unit of W (drop those units from W or fill the values).`);
 }
 
+/** z = x - mean(x), sum z^2 and sum z^4 (errors when x is constant). */
+export function centred(x: ArrayLike<number>, variable: string, what: string): { mean: number; z: Float64Array; m2: number; m4: number } {
+  const n = x.length;
+  let mean = 0;
+  for (let i = 0; i < n; i++) mean += x[i];
+  mean /= n;
+  const z = new Float64Array(n);
+  let m2 = 0, m4 = 0;
+  for (let i = 0; i < n; i++) {
+    z[i] = x[i] - mean;
+    m2 += z[i] * z[i];
+    m4 += z[i] ** 4;
+  }
+  if (!(m2 > 0)) throw new InputError(`${variable} is constant across units: ${what} is undefined.`);
+  return { mean, z, m2, m4 };
+}
+
 function moranI(z: Float64Array, w: Csr, nAdj: number, S0: number, wz: Float64Array): number {
   csrMatvec(w, z, wz);
   let num = 0, den = 0;
@@ -84,17 +101,7 @@ export function moranGlobal(x: ArrayLike<number>, w: Csr, ids: readonly string[]
   for (let i = 0; i < nAll; i++) if (card[i] === 0) islands++;
   const n = nAll - islands;
   if (n < 4) throw new InputError(`Moran's I needs at least 4 units with neighbours; W has ${n}.`);
-  let mean = 0;
-  for (let i = 0; i < nAll; i++) mean += x[i];
-  mean /= nAll;
-  const z = new Float64Array(nAll);
-  let m2 = 0, m4 = 0;
-  for (let i = 0; i < nAll; i++) {
-    z[i] = x[i] - mean;
-    m2 += z[i] * z[i];
-    m4 += z[i] ** 4;
-  }
-  if (!(m2 > 0)) throw new InputError(`${variable} is constant across units: Moran's I is undefined.`);
+  const { z, m2, m4 } = centred(x, variable, "Moran's I");
   const { S0, S1, S2 } = weightsConstants(w);
   const wz = new Float64Array(nAll);
   const I = moranI(z, w, n, S0, wz);
