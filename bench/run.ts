@@ -12,6 +12,7 @@ import { execFileSync } from "child_process";
 import { entropyCase } from "./cases/entropy";
 import { fe2wayCases } from "./cases/fe2way";
 import { formulaCases } from "./cases/formulas";
+import { spatialCase } from "./cases/spatial";
 
 export interface BenchCase {
   readonly name: string;
@@ -25,6 +26,7 @@ export const CASES: BenchCase[] = [
   ...fe2wayCases,
   entropyCase,
   ...formulaCases,
+  spatialCase,
 ];
 
 interface Measurement {

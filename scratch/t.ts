@@ -1,0 +1,11 @@
+import { buildWeights } from "../src/engine/spatial/build";
+import { spectrumOf } from "../src/engine/spatial/spectrum";
+import { citiesFrame } from "../test/engine/spatial/support";
+const f = citiesFrame();
+let t = Date.now();
+const sw = buildWeights(f, { id: "city_id", lat: "lat", lon: "lon", weights: "knn:5" }).weights;
+console.log("build", Date.now() - t); t = Date.now();
+spectrumOf(sw.w); console.log("general", Date.now() - t); t = Date.now();
+const s2 = buildWeights(f, { id: "city_id", lat: "lat", lon: "lon", weights: "idw:1,500" }).weights;
+console.log("build idw", Date.now() - t); t = Date.now();
+spectrumOf(s2.w, { rowOf: { raw: s2.raw.w, rowSums: s2.rawRowSums } }); console.log("sym", Date.now() - t);
