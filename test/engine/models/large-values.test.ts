@@ -45,7 +45,7 @@ test("entropy weights of 1e308-scale indicators whose range overflows equal thos
   const f = scaled(1);
   const a = numericColumn(f, "value");
   const b = numericColumn(f, "capital");
-  const big = [a.map((v) => (v / 6300) * 1.7e308 - 0.85e308), b.map((v) => v * 1e304)];
+  const big = [a.map((v) => (v / 6300 - 0.5) * 3.4 * 1e308), b.map((v) => v * 1e304)]; // max - min of the first is ~3.3e308
   const unit = [a.map((v) => v / 6300 - 0.5), b];
   const rb = entropyIndex(big, ["a", "b"]);
   const ru = entropyIndex(unit, ["a", "b"]);
