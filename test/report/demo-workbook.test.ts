@@ -189,6 +189,40 @@ describe("demo workbook (npm run demo)", () => {
     expect(text(ws, rowOf(ws, "Controls"), colOf(ws, 1))).toBe("Y");
   });
 
+  /** The note lines under the table, joined. */
+  function notesOf(ws: ExcelJS.Worksheet): string {
+    const notes: string[] = [];
+    for (let r = tableRows(ws).bottoms[1].row + 1; r <= ws.rowCount; r++) notes.push(text(ws, r, 1));
+    return notes.join(" ");
+  }
+
+  /** Text of the header rows of a column: numbers row, dependent variable, subtitle. */
+  function headerOf(ws: ExcelJS.Worksheet, col: number): string[] {
+    const header: string[] = [];
+    for (let r = rowOf(ws, "Variables"); r <= tableRows(ws).bottoms[0].row; r++) header.push(text(ws, r, col));
+    return header;
+  }
+
+  test("Robustness: the UR column says it is the unemployment rate, and the note gives the expected (negative) sign", () => {
+    const ws = sheet("Robustness");
+    const notes = notesOf(ws);
+    expect(headerOf(ws, colOf(ws, 3))).toEqual(["(3)", "Unemployment rate (UR)", "Alternative outcome"]);
+    expect(ws.getCell(rowOf(ws, "NQP"), colOf(ws, 3)).value as number).toBeLessThan(0);
+    expect(notes).toMatch(/Column \(3\) replaces the outcome ER by UR, the registered urban unemployment rate \(percent\)/);
+    expect(notes).toMatch(/higher NQP is expected to lower unemployment, so a negative coefficient agrees with the positive ER columns/);
+    // The other columns keep ER as the outcome.
+    for (const k of [1, 2, 4]) expect(headerOf(ws, colOf(ws, k))[1]).toBe("ER");
+  });
+
+  test.each([
+    ["Descriptives", /ER: economic resilience .*NQP: new-quality productive forces .*FEF: year-end loans \/ deposits/],
+    ["Mechanism", /DI, digital infrastructure index .*IA, industrial structure advancement .*HUM, human capital/],
+    ["Heterogeneity", /S&T investment: split at the median of sci_exp_share/],
+  ])("%s: the note says what the abbreviated variables are", (name, re) => {
+    const ws = sheet(name);
+    expect(notesOf(ws)).toMatch(re);
+  });
+
   test("Heterogeneity: Hu Line and resource splits equal nqp_split_*", () => {
     const ws = sheet("Heterogeneity");
     const vars = ["NQP", "GDP", "FTE", "BOOK", "OPEN", "FEF"];
