@@ -33,7 +33,7 @@ function readSpec(path: string): unknown {
 /** Reads data and spec, runs every table, writes the workbook; returns the tables. */
 export async function buildSpecWorkbook(specFile: string, dataFile: string, outFile: string, cwd = process.cwd()): Promise<BuiltTable[]> {
   const frame = await readDataFile(dataFile, cwd);
-  const { tables } = runSpecFile(frame, readSpec(resolve(cwd, specFile)));
+  const { tables } = await runSpecFile(frame, readSpec(resolve(cwd, specFile)));
   if (!/\.xlsx$/i.test(outFile)) throw new InputError(`--out must name an .xlsx file, got "${outFile}".`);
   const out = resolve(cwd, outFile);
   mkdirSync(dirname(out), { recursive: true });
