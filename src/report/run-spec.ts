@@ -9,21 +9,21 @@ import { entropyIndex } from "../engine/indices/entropy";
 import { lagByPanel } from "../engine/indices/lag";
 import { martinResilience } from "../engine/indices/resilience";
 import { heterogeneity } from "../engine/models/heterogeneity";
-import { FirstStage } from "../engine/iv/first-stage";
-import { IvResult, fitIv } from "../engine/models/iv";
+import { fitIv } from "../engine/models/iv";
 import { LinearSpec, fitLinear } from "../engine/models/linear";
 import { mediate } from "../engine/models/mediation";
-import { RegressionResult } from "../engine/models/result";
 import { prepareVariant } from "../engine/models/robustness";
 import { withNumericColumn } from "../engine/models/spec-frame";
 import { describeColumns } from "../engine/stats/describe";
 import { ModelColumn } from "./column";
 import { buildDescriptivesTable } from "./descriptives-table";
-import { buildIvTable } from "./iv-table";
+import { ivTable } from "./iv-table";
 import { buildMediationTable, indirectEffect } from "./mediation-table";
 import { RegressionTableSpec, buildRegressionTable, labeller } from "./regression-table";
 import { DeriveStep, LinearModelSpec, RegressionLayout, RowFilter, SpecFile, TableSpec, TableSpecBase, validateSpecFile } from "./spec";
 import { Table } from "./table";
+
+export { firstStageResult } from "./iv-table";
 
 /** Adds the derived columns, in order (each step may use the columns of earlier steps). */
 export function applyDerive(frame: Frame, steps: readonly DeriveStep[] = []): Frame {
@@ -101,42 +101,6 @@ function layout(spec: TableSpecBase & RegressionLayout, columns: ModelColumn[], 
   };
 }
 
-/** A first stage of an IV fit as a result record for the table (sample, FE and clustering of the IV fit). */
-export function firstStageResult(iv: IvResult, fs: FirstStage): RegressionResult {
-  const k = fs.terms.length;
-  return {
-    ...iv,
-    model: "ols",
-    depVar: fs.endogenous,
-    terms: fs.terms,
-    coef: fs.coef,
-    se: fs.se,
-    stat: fs.t,
-    p: fs.p,
-    ciLow: new Float64Array(k).fill(NaN),
-    ciHigh: new Float64Array(k).fill(NaN),
-    vcov: fs.vcov,
-    omitted: [],
-    statName: "t",
-    r2: NaN,
-    r2Adj: NaN,
-    r2Within: NaN,
-    rmse: fs.rmse,
-    ssr: fs.rss,
-    diagnostics: [
-      {
-        name: "first_f",
-        label: "First-stage F",
-        statistic: fs.f,
-        df: fs.fDf,
-        distribution: "F",
-        p: fs.fP,
-        nullHypothesis: `the excluded instruments do not explain ${fs.endogenous}`,
-      },
-    ],
-  };
-}
-
 function minus(a: readonly string[], b: readonly string[]): string[] {
   return a.filter((v) => !b.includes(v));
 }
@@ -161,15 +125,8 @@ export async function runTable(frame: Frame, spec: TableSpec): Promise<Table> {
     case "iv": {
       const m = spec.model;
       const iv = fitIv(frame, { y: m.y, endog: m.endog, instruments: m.instruments, x: m.x, fe: m.fe, cluster: m.cluster, vcov: m.vcov });
-      const l = layout(spec, [], m.fe ?? [], m.x);
-      const { columns: _c, ...rest } = l;
-      return buildIvTable({
-        ...rest,
-        firstStage: iv.firstStage.map((fs) => firstStageResult(iv, fs)),
-        secondStage: iv,
-        diagnostics: iv.diagnostics,
-        diagnosticsColumn: spec.diagnosticsColumn,
-      });
+      const { columns: _c, ...rest } = layout(spec, [], m.fe ?? [], m.x);
+      return ivTable(iv, { ...rest, diagnosticsColumn: spec.diagnosticsColumn });
     }
     case "mediation": {
       const m = spec.model;
