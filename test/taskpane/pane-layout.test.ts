@@ -3,27 +3,18 @@
  * tables `nqp table` / the demo build from the same model (src/report/run-spec.ts runTable), cell for cell,
  * with City/Year labels. Data: nqp_cities.csv + reference NQP/ER; L1_NQP by the engine's lagByPanel.
  */
-import { Cell, frameFromCells } from "../../src/engine/frame";
-import { lagByPanel } from "../../src/engine/indices/lag";
+import { frameFromCells } from "../../src/engine/frame";
+import { withLag } from "./support/nqp-lag";
 import { runTable } from "../../src/report/run-spec";
 import { validateSpecFile } from "../../src/report/spec";
 import { EngineClient, inProcessPort } from "../../src/taskpane/worker/client";
 import type { RegressionCore } from "../../src/taskpane/worker/protocol";
-import { nqpCitiesWithIndices } from "../support/reference";
 
 const CONTROLS = ["GDP", "FTE", "BOOK", "OPEN", "FEF"];
 const CORE: RegressionCore = { y: "ER", x: ["NQP"], controls: CONTROLS, fe: ["city_id", "year"], cluster: ["city_id"], vcov: "cluster" };
 const OPTIONS = { paren: "t" as const, decimals: 3 };
 const LABELS = { city_id: "City", year: "Year" };
 
-function withLag(): Cell[][] {
-  const cells = nqpCitiesWithIndices();
-  const h = cells[0] as string[];
-  const rows = cells.slice(1);
-  const num = (r: Cell[], name: string) => (r[h.indexOf(name)] === "" ? NaN : Number(r[h.indexOf(name)]));
-  const lag = lagByPanel(Float64Array.from(rows, (r) => num(r, "NQP")), rows.map((r) => String(r[h.indexOf("city_id")])), Float64Array.from(rows, (r) => num(r, "year")), 1);
-  return [[...h, "L1_NQP"], ...rows.map((r, i) => [...r, Number.isNaN(lag.values[i]) ? "" : lag.values[i]])];
-}
 
 const cells = withLag();
 let client: EngineClient;
