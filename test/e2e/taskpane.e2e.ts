@@ -152,7 +152,7 @@ test("mediation: ER ~ NQP via DI; the new sheet's Sobel z = nqp_mediation_DI", a
 test("error path: id/time/text columns are greyed as regressors; a stray text cell in a control is named in a MessageBar; nothing is written", async () => {
   // GDP with one text cell at data row 5: still offered (flagged), so the run names the cell to fix.
   const h = data[0] as string[];
-  const bad = data.map((r, i) => (i === 5 ? r.map((v, j) => (h[j] === "GDP" ? "n/a" : v)) : r));
+  const bad = data.map((r, i) => (i === 5 ? r.map((v, j) => (h[j] === "GDP" ? "abc" : v)) : r));
   const page = await openPane(browser, url, NQP_SETUP, bad);
   await useData(page);
   await choose(page, "Model", "fe");
@@ -162,7 +162,7 @@ test("error path: id/time/text columns are greyed as regressors; a stray text ce
   await key.getByRole("checkbox", { name: "city_name (text)", exact: true }).scrollIntoViewIfNeeded();
   await shot(page, "09a-greyed");
   await tick(page, "Key regressor(s)", ["NQP"]);
-  await tick(page, "Controls", ["GDP (text at row 5)"]);
+  await page.getByRole("group", { name: "Controls", exact: true }).getByRole("checkbox", { name: /^GDP \(text at row \d+\)$/ }).check();
   await page.getByRole("button", { name: "Run", exact: true }).click();
   const alert = page.getByRole("alert");
   await alert.waitFor({ timeout: 60000 });
