@@ -6,6 +6,8 @@
  * as the papers print them).
  */
 import { InputError } from "../engine/frame";
+import { FirstStage } from "../engine/iv/first-stage";
+import { IvResult } from "../engine/models/iv";
 import { RegressionResult } from "../engine/models/result";
 import { Diagnostic } from "../engine/stats/diagnostic";
 import { ModelColumn } from "./column";
@@ -47,4 +49,49 @@ export function buildIvTable(spec: IvTableSpec): Table {
   const stats = spec.stats ?? [...present, ...defaultStats(o.r2)];
   const { firstStage: _f, secondStage: _s, diagnostics: _d, diagnosticsColumn: _w, indicators: _i, ...rest } = spec;
   return buildRegressionTable({ ...rest, columns, stats });
+}
+
+/** A first stage of an IV fit as a result record for the table (sample, FE and clustering of the IV fit). */
+export function firstStageResult(iv: IvResult, fs: FirstStage): RegressionResult {
+  const k = fs.terms.length;
+  return {
+    ...iv,
+    model: "ols",
+    depVar: fs.endogenous,
+    terms: fs.terms,
+    coef: fs.coef,
+    se: fs.se,
+    stat: fs.t,
+    p: fs.p,
+    ciLow: new Float64Array(k).fill(NaN),
+    ciHigh: new Float64Array(k).fill(NaN),
+    vcov: fs.vcov,
+    omitted: [],
+    statName: "t",
+    r2: NaN,
+    r2Adj: NaN,
+    r2Within: NaN,
+    rmse: fs.rmse,
+    ssr: fs.rss,
+    diagnostics: [
+      {
+        name: "first_f",
+        label: "First-stage F",
+        statistic: fs.f,
+        df: fs.fDf,
+        distribution: "F",
+        p: fs.fP,
+        nullHypothesis: `the excluded instruments do not explain ${fs.endogenous}`,
+      },
+    ],
+  };
+}
+
+/**
+ * The IV table of an IV fit: its first stage(s) as columns (same sample, FE and variance as the second
+ * stage, with the first-stage F), then the second stage and the IV diagnostics. The one layout both the
+ * workbook tables (run-spec.ts) and the task pane use.
+ */
+export function ivTable(iv: IvResult, layout: Omit<IvTableSpec, "firstStage" | "secondStage" | "diagnostics">): Table {
+  return buildIvTable({ ...layout, firstStage: iv.firstStage.map((fs) => firstStageResult(iv, fs)), secondStage: iv, diagnostics: iv.diagnostics });
 }

@@ -1,7 +1,7 @@
 /**
  * Runs table specs (./spec.ts) through the engine and builds the tables: derived columns first
  * (entropy index, resilience, lags), then each table's models, then the builders. Orchestration only:
- * every number comes from the engine (fitLinear, fitIv, mediatePoint, heterogeneity, prepareVariant,
+ * every number comes from the engine (fitLinear, fitIv, mediate, heterogeneity, prepareVariant,
  * describeColumns, entropyIndex, martinResilience, lagByPanel).
  */
 import { Frame, InputError, keyColumn, numericColumn } from "../engine/frame";
@@ -9,21 +9,21 @@ import { entropyIndex } from "../engine/indices/entropy";
 import { lagByPanel } from "../engine/indices/lag";
 import { martinResilience } from "../engine/indices/resilience";
 import { heterogeneity } from "../engine/models/heterogeneity";
-import { FirstStage } from "../engine/iv/first-stage";
-import { IvResult, fitIv } from "../engine/models/iv";
+import { fitIv } from "../engine/models/iv";
 import { LinearSpec, fitLinear } from "../engine/models/linear";
-import { mediatePoint } from "../engine/models/mediation";
-import { RegressionResult } from "../engine/models/result";
+import { mediate } from "../engine/models/mediation";
 import { prepareVariant } from "../engine/models/robustness";
 import { withNumericColumn } from "../engine/models/spec-frame";
 import { describeColumns } from "../engine/stats/describe";
 import { ModelColumn } from "./column";
 import { buildDescriptivesTable } from "./descriptives-table";
-import { buildIvTable } from "./iv-table";
-import { buildMediationTable } from "./mediation-table";
+import { ivTable } from "./iv-table";
+import { buildMediationTable, indirectEffect } from "./mediation-table";
 import { RegressionTableSpec, buildRegressionTable, labeller } from "./regression-table";
 import { DeriveStep, LinearModelSpec, RegressionLayout, RowFilter, SpecFile, TableSpec, TableSpecBase, validateSpecFile } from "./spec";
 import { Table } from "./table";
+
+export { firstStageResult } from "./iv-table";
 
 /** Adds the derived columns, in order (each step may use the columns of earlier steps). */
 export function applyDerive(frame: Frame, steps: readonly DeriveStep[] = []): Frame {
@@ -101,48 +101,12 @@ function layout(spec: TableSpecBase & RegressionLayout, columns: ModelColumn[], 
   };
 }
 
-/** A first stage of an IV fit as a result record for the table (sample, FE and clustering of the IV fit). */
-export function firstStageResult(iv: IvResult, fs: FirstStage): RegressionResult {
-  const k = fs.terms.length;
-  return {
-    ...iv,
-    model: "ols",
-    depVar: fs.endogenous,
-    terms: fs.terms,
-    coef: fs.coef,
-    se: fs.se,
-    stat: fs.t,
-    p: fs.p,
-    ciLow: new Float64Array(k).fill(NaN),
-    ciHigh: new Float64Array(k).fill(NaN),
-    vcov: fs.vcov,
-    omitted: [],
-    statName: "t",
-    r2: NaN,
-    r2Adj: NaN,
-    r2Within: NaN,
-    rmse: fs.rmse,
-    ssr: fs.rss,
-    diagnostics: [
-      {
-        name: "first_f",
-        label: "First-stage F",
-        statistic: fs.f,
-        df: fs.fDf,
-        distribution: "F",
-        p: fs.fP,
-        nullHypothesis: `the excluded instruments do not explain ${fs.endogenous}`,
-      },
-    ],
-  };
-}
-
 function minus(a: readonly string[], b: readonly string[]): string[] {
   return a.filter((v) => !b.includes(v));
 }
 
-/** Runs one table spec on a frame (derived columns already added). */
-export function runTable(frame: Frame, spec: TableSpec): Table {
+/** Runs one table spec on a frame (derived columns already added); async for the bootstrap of a mediation table. */
+export async function runTable(frame: Frame, spec: TableSpec): Promise<Table> {
   switch (spec.kind) {
     case "regression": {
       const columns = spec.models.map((m): ModelColumn => ({
@@ -161,23 +125,18 @@ export function runTable(frame: Frame, spec: TableSpec): Table {
     case "iv": {
       const m = spec.model;
       const iv = fitIv(frame, { y: m.y, endog: m.endog, instruments: m.instruments, x: m.x, fe: m.fe, cluster: m.cluster, vcov: m.vcov });
-      const l = layout(spec, [], m.fe ?? [], m.x);
-      const { columns: _c, ...rest } = l;
-      return buildIvTable({
-        ...rest,
-        firstStage: iv.firstStage.map((fs) => firstStageResult(iv, fs)),
-        secondStage: iv,
-        diagnostics: iv.diagnostics,
-        diagnosticsColumn: spec.diagnosticsColumn,
-      });
+      const { columns: _c, ...rest } = layout(spec, [], m.fe ?? [], m.x);
+      return ivTable(iv, { ...rest, diagnosticsColumn: spec.diagnosticsColumn });
     }
     case "mediation": {
       const m = spec.model;
       const controls = minus(m.x, [m.treat, m.mediator]);
-      const r = mediatePoint(frame, { y: m.y, treat: m.treat, mediators: [m.mediator], controls, fe: m.fe, cluster: m.cluster, vcov: m.vcov }).mediators[0];
+      const r = (await mediate(frame, { y: m.y, treat: m.treat, mediators: [m.mediator], controls, fe: m.fe, cluster: m.cluster, vcov: m.vcov, bootstrap: spec.bootstrap })).mediators[0];
       if (!r.outcome) throw new InputError("The mediation table needs the Baron-Kenny design (three equations).");
+      // The a path on the mediator's own sample, as a mechanism regression of the mediator runs it.
+      const own = fitLinear(frame, linear({ y: m.mediator, x: [m.treat, ...controls], fe: m.fe, cluster: m.cluster, vcov: m.vcov }));
       const { columns: _c, ...rest } = layout(spec, [], m.fe ?? [], controls);
-      return buildMediationTable({ ...rest, total: r.total, aPath: r.aPath, outcome: r.outcome, indirect: [r.sobel] });
+      return buildMediationTable({ ...rest, total: r.total, aPath: r.aPath, outcome: r.outcome, indirect: [r.sobel], effect: indirectEffect(r), aPathOwnSample: own });
     }
     case "heterogeneity": {
       const columns: ModelColumn[] = [];
@@ -218,10 +177,11 @@ export interface BuiltTable {
   readonly spec: TableSpec;
 }
 
-/** Validates the spec file, adds its derived columns, runs every table. */
-export function runSpecFile(frame: Frame, raw: unknown): { frame: Frame; tables: BuiltTable[] } {
+/** Validates the spec file, adds its derived columns, runs every table (in order). */
+export async function runSpecFile(frame: Frame, raw: unknown): Promise<{ frame: Frame; tables: BuiltTable[] }> {
   const file: SpecFile = validateSpecFile(raw);
   const f = applyDerive(frame, file.derive);
-  const tables = file.tables.map((t) => ({ sheet: t.sheet ?? t.title, table: runTable(f, t), spec: t }));
+  const tables: BuiltTable[] = [];
+  for (const t of file.tables) tables.push({ sheet: t.sheet ?? t.title, table: await runTable(f, t), spec: t });
   return { frame: f, tables };
 }

@@ -72,6 +72,8 @@ export type TableSpec =
   | (TableSpecBase & RegressionLayout & {
       readonly kind: "mediation";
       readonly model: LinearModelSpec & { readonly treat: string; readonly mediator: string };
+      /** Cluster bootstrap of a*b (resamples the first cluster variable): replications, seed, level (0.95). */
+      readonly bootstrap?: MediationBootstrapSpec;
     })
   | (TableSpecBase & RegressionLayout & {
       readonly kind: "heterogeneity";
@@ -92,6 +94,12 @@ export type TableSpec =
       readonly panel: { readonly id: string; readonly time: string };
       readonly variants: readonly RobustnessVariant[];
     });
+
+export interface MediationBootstrapSpec {
+  readonly reps: number;
+  readonly seed: number;
+  readonly level?: number;
+}
 
 export type TableKind = TableSpec["kind"];
 export const TABLE_KINDS: readonly TableKind[] = ["regression", "descriptives", "iv", "mediation", "heterogeneity", "robustness"];
@@ -162,7 +170,7 @@ const TABLE_FIELDS: Readonly<Record<string, readonly string[]>> = {
   regression: ["models", ...LAYOUT_FIELDS],
   descriptives: ["variables", "roles", "sample", "decimals"],
   iv: ["model", "diagnosticsColumn", ...LAYOUT_FIELDS],
-  mediation: ["model", ...LAYOUT_FIELDS],
+  mediation: ["model", "bootstrap", ...LAYOUT_FIELDS],
   heterogeneity: ["model", "splits", ...LAYOUT_FIELDS],
   robustness: ["model", "panel", "variants", ...LAYOUT_FIELDS],
 };
@@ -237,6 +245,13 @@ export function validateTableSpec(t: TableSpec, where = "table"): void {
     case "mediation":
       model(t.model, `${where}.model`);
       need(typeof t.model.treat === "string" && typeof t.model.mediator === "string", `${where}.model needs "treat" and "mediator".`);
+      if (t.bootstrap !== undefined) {
+        const b = t.bootstrap as unknown as Record<string, unknown>;
+        need(b !== null && typeof b === "object" && !Array.isArray(b), `${where}.bootstrap must be an object such as {"reps": 500, "seed": 20261122}; got ${JSON.stringify(b)}.`);
+        knownFields(b, ["reps", "seed", "level"], `${where}.bootstrap`);
+        for (const k of ["reps", "seed"]) need(typeof b[k] === "number", `${where}.bootstrap needs "${k}" (a number); got ${JSON.stringify(b[k])}.`);
+        need(b.level === undefined || typeof b.level === "number", `${where}.bootstrap.level must be a number such as 0.95; got ${JSON.stringify(b.level)}.`);
+      }
       break;
     case "heterogeneity":
       model(t.model, `${where}.model`);

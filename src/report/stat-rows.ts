@@ -56,6 +56,20 @@ function extraLine(name: string, bracket: Bracket): (d: Diagnostic) => TableCell
   return (d) => num(d.extra?.[name] ?? NaN, bracketed(3, bracket));
 }
 
+/** A row of a named scalar of the column (ModelColumn.values[key]); absent where the column has none. */
+function valueRow(key: string, label: string, format: NumberFormat, second?: { key: string; format: NumberFormat }): StatRowDef {
+  return {
+    key,
+    label,
+    value: (c) => {
+      const v = c.values?.[key];
+      if (v === undefined) return null;
+      const s = second && c.values?.[second.key];
+      return { main: num(v, format), second: second && s !== undefined ? num(s, second.format) : undefined };
+    },
+  };
+}
+
 const DEFS: readonly StatRowDef[] = [
   scalar("n", "N", (c) => c.result.n, INTEGER),
   scalar("r2", "R-squared", (c) => c.result.r2, R2),
@@ -78,6 +92,13 @@ const DEFS: readonly StatRowDef[] = [
   diagnosticRow("first_f", "First-stage F", true),
   diagnosticRow("hansen_j", "Hansen J", true),
   diagnosticRow("sobel", "Sobel z", true),
+  // Mediation: the indirect effect with its delta-method SE in parentheses, its bootstrap SE and
+  // percentile interval, and the share of the total effect it carries (values of the mediation column).
+  valueRow("indirect", "Indirect effect a*b", fixed(3), { key: "indirect_se", format: bracketed(3, "paren") }),
+  valueRow("indirect_boot_se", "Bootstrap SE of a*b", fixed(3)),
+  valueRow("indirect_ci_low", "Bootstrap CI of a*b, lower", fixed(3)),
+  valueRow("indirect_ci_high", "Bootstrap CI of a*b, upper", fixed(3)),
+  valueRow("share_mediated", "Share mediated (a*b/c)", fixed(3)),
   diagnosticRow("f_model", "F", true),
   {
     // Heterogeneity: the test that the key coefficient differs from the base group ("diff_<level>").

@@ -175,7 +175,12 @@ function Pane(): React.JSX.Element {
       {ready ? (
         <ModelForm state={model} variables={dataset.profile!.variables} onChange={patch} />
       ) : (
-        <Caption1 as="p">Choose the data first: select the block with its header row and press Use data.</Caption1>
+        <section aria-labelledby="model-heading">
+          <Subtitle2 as="h2" id="model-heading">
+            2. Model
+          </Subtitle2>
+          <Caption1 as="p">Choose the data first: select the block with its header row and press Use data.</Caption1>
+        </section>
       )}
       <Divider style={{ margin: "8px 0" }} />
       <section aria-labelledby="run-heading">

@@ -149,16 +149,24 @@ test("mediation: ER ~ NQP via DI; the new sheet's Sobel z = nqp_mediation_DI", a
   await page.context().close();
 });
 
-test("error path: a text column chosen as regressor is named in a MessageBar; nothing is written", async () => {
-  const page = await openPane(browser, url, NQP_SETUP, data);
+test("error path: id/time/text columns are greyed as regressors; a stray text cell in a control is named in a MessageBar; nothing is written", async () => {
+  // GDP with one text cell at data row 5: still offered (flagged), so the run names the cell to fix.
+  const h = data[0] as string[];
+  const bad = data.map((r, i) => (i === 5 ? r.map((v, j) => (h[j] === "GDP" ? "abc" : v)) : r));
+  const page = await openPane(browser, url, NQP_SETUP, bad);
   await useData(page);
   await choose(page, "Model", "fe");
   await choose(page, "Dependent variable (y)", "ER");
-  await tick(page, "Key regressor(s)", ["city_name (text)"]);
+  const key = page.getByRole("group", { name: "Key regressor(s)", exact: true });
+  for (const n of ["city_name (text)", "city_id (panel id)", "year (time)"]) expect(await key.getByRole("checkbox", { name: n, exact: true }).isDisabled()).toBe(true);
+  await key.getByRole("checkbox", { name: "city_name (text)", exact: true }).scrollIntoViewIfNeeded();
+  await shot(page, "09a-greyed");
+  await tick(page, "Key regressor(s)", ["NQP"]);
+  await page.getByRole("group", { name: "Controls", exact: true }).getByRole("checkbox", { name: /^GDP \(text at row \d+\)$/ }).check();
   await page.getByRole("button", { name: "Run", exact: true }).click();
   const alert = page.getByRole("alert");
   await alert.waitFor({ timeout: 60000 });
-  expect(await alert.textContent()).toMatch(/regressor "city_name" must be numeric, but 3124 of its 3124 rows hold text/);
+  expect(await alert.textContent()).toMatch(/control "GDP" must be numeric/);
   await shot(page, "09-error");
   expect(await page.getByRole("button", { name: "Write table" }).isDisabled()).toBe(true);
   const sheets = await page.evaluate(() => (window as unknown as { __wb: { sheets: { name: string }[] } }).__wb.sheets.map((s) => s.name));

@@ -189,6 +189,40 @@ describe("demo workbook (npm run demo)", () => {
     expect(text(ws, rowOf(ws, "Controls"), colOf(ws, 1))).toBe("Y");
   });
 
+  /** The note lines under the table, joined. */
+  function notesOf(ws: ExcelJS.Worksheet): string {
+    const notes: string[] = [];
+    for (let r = tableRows(ws).bottoms[1].row + 1; r <= ws.rowCount; r++) notes.push(text(ws, r, 1));
+    return notes.join(" ");
+  }
+
+  /** Text of the header rows of a column: numbers row, dependent variable, subtitle. */
+  function headerOf(ws: ExcelJS.Worksheet, col: number): string[] {
+    const header: string[] = [];
+    for (let r = rowOf(ws, "Variables"); r <= tableRows(ws).bottoms[0].row; r++) header.push(text(ws, r, col));
+    return header;
+  }
+
+  test("Robustness: the UR column says it is the unemployment rate, and the note gives the expected (negative) sign", () => {
+    const ws = sheet("Robustness");
+    const notes = notesOf(ws);
+    expect(headerOf(ws, colOf(ws, 3))).toEqual(["(3)", "Unemployment rate (UR)", "Alternative outcome"]);
+    expect(ws.getCell(rowOf(ws, "NQP"), colOf(ws, 3)).value as number).toBeLessThan(0);
+    expect(notes).toMatch(/Column \(3\) replaces the outcome ER by UR, the registered urban unemployment rate \(percent\)/);
+    expect(notes).toMatch(/higher NQP is expected to lower unemployment, so a negative coefficient agrees with the positive ER columns/);
+    // The other columns keep ER as the outcome.
+    for (const k of [1, 2, 4]) expect(headerOf(ws, colOf(ws, k))[1]).toBe("ER");
+  });
+
+  test.each([
+    ["Descriptives", /ER: economic resilience .*NQP: new-quality productive forces .*FEF: year-end loans \/ deposits/],
+    ["Mechanism", /DI, digital infrastructure index .*IA, industrial structure advancement .*HUM, human capital/],
+    ["Heterogeneity", /S&T investment: split at the median of sci_exp_share/],
+  ])("%s: the note says what the abbreviated variables are", (name, re) => {
+    const ws = sheet(name);
+    expect(notesOf(ws)).toMatch(re);
+  });
+
   test("Heterogeneity: Hu Line and resource splits equal nqp_split_*", () => {
     const ws = sheet("Heterogeneity");
     const vars = ["NQP", "GDP", "FTE", "BOOK", "OPEN", "FEF"];
@@ -209,6 +243,37 @@ describe("demo workbook (npm run demo)", () => {
     const z = rowOf(md, "Sobel z");
     expect(relErr(md.getCell(z, colOf(md, 3)).value as number, ref.sobel.z)).toBeLessThan(TOL);
     expect(relErr(md.getCell(z + 1, colOf(md, 3)).value as number, ref.sobel.p_two_sided)).toBeLessThan(TOL);
+  });
+
+  test("Mediation: a*b (SE), bootstrap SE and 95% interval, share mediated; note on the a-path sample (2840 vs Mechanism's 3124)", () => {
+    const md = sheet("Mediation");
+    const c3 = colOf(md, 3);
+    const ref = readCase("nqp_mediation_DI").results.common_sample;
+    const ab = rowOf(md, "Indirect effect a*b");
+    expect(relErr(md.getCell(ab, c3).value as number, ref.sobel.indirect_ab)).toBeLessThan(TOL);
+    expect(md.getCell(ab, c3).numFmt).toBe("0.000");
+    expect(relErr(md.getCell(ab + 1, c3).value as number, ref.sobel.se_ab)).toBeLessThan(TOL);
+    expect(md.getCell(ab + 1, c3).numFmt).toBe('"("0.000")";"(-"0.000")"');
+    expect(relErr(md.getCell(rowOf(md, "Share mediated (a*b/c)"), c3).value as number, ref.sobel.proportion_mediated)).toBeLessThan(TOL);
+    // The bootstrap (no reference values): numeric cells, an interval around a*b, an SE of the order of the delta-method SE.
+    const lo = md.getCell(rowOf(md, "Bootstrap 95% CI, lower"), c3).value as number;
+    const hi = md.getCell(rowOf(md, "Bootstrap 95% CI, upper"), c3).value as number;
+    const bse = md.getCell(rowOf(md, "Bootstrap SE of a*b"), c3).value as number;
+    expect([typeof lo, typeof hi, typeof bse]).toEqual(["number", "number", "number"]);
+    expect(lo).toBeLessThan(ref.sobel.indirect_ab);
+    expect(hi).toBeGreaterThan(ref.sobel.indirect_ab);
+    expect(bse / ref.sobel.se_ab).toBeGreaterThan(0.5);
+    expect(bse / ref.sobel.se_ab).toBeLessThan(2);
+    for (const c of [colOf(md, 1), colOf(md, 2)]) expect(text(md, ab, c)).toBe("");
+    const notes = notesOf(md);
+    expect(notes).toContain("500 replications of a cluster bootstrap by City (seed 20261122)");
+    // The mechanism sheet's DI column runs on all 3124 rows; the note says the a path does not, and gives that coefficient.
+    const mech = sheet("Mechanism");
+    const mechN = mech.getCell(rowOf(mech, "N"), colOf(mech, 1)).value as number;
+    expect(mechN).toBe(readCase("nqp_mechanism_DI").results.N);
+    expect(md.getCell(rowOf(md, "N"), colOf(md, 2)).value).toBe(ref.eq2_a_path.N);
+    const mechCoef = mech.getCell(rowOf(mech, "NQP"), colOf(mech, 1)).value as number;
+    expect(notes).toContain(`Column (2) uses the ${ref.eq2_a_path.N} rows where ER is also present (the common sample of the three equations), not all ${mechN} rows with DI, NQP and the controls that a mechanism regression of DI uses; there the NQP coefficient is ${mechCoef.toFixed(3)}.`);
   });
 
   test("Descriptives equal nqp_descriptives (all rows: each variable over its own non-missing values)", () => {

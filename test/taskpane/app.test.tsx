@@ -169,7 +169,7 @@ test("options: SE in parentheses and decimals change the preview", async () => {
   fireEvent.click(screen.getByRole("radio", { name: "SE in ( )" }));
   await runModel();
   const before = (await screen.findByTestId("preview-table")).textContent!;
-  expect(screen.getByRole("figure", { name: /Preview/ })).toHaveTextContent(/clustered by city_id in parentheses/i);
+  expect(screen.getByRole("figure", { name: /Preview/ })).toHaveTextContent(/clustered by City in parentheses/i);
   // Two decimals instead of three: the same table, shorter numbers.
   fireEvent.change(screen.getByRole("spinbutton", { name: "Decimals" }), { target: { value: "2" } });
   fireEvent.blur(screen.getByRole("spinbutton", { name: "Decimals" }));

@@ -5,24 +5,15 @@
  * Data: nqpCitiesWithIndices() (nqp_cities.csv + reference NQP/ER); L1_NQP = previous calendar-year NQP
  * of the same city (reference README, "Lags"), via the engine's lagByPanel.
  */
-import { Cell } from "../../src/engine/frame";
-import { lagByPanel } from "../../src/engine/indices/lag";
+import { withLag } from "./support/nqp-lag";
 import { EngineClient, inProcessPort } from "../../src/taskpane/worker/client";
 import type { JobOutput, RegressionCore } from "../../src/taskpane/worker/protocol";
 import type { TableRow } from "../../src/report/table";
-import { nqpCitiesWithIndices, readCase, relErr } from "../support/reference";
+import { readCase, relErr } from "../support/reference";
 
 const CONTROLS = ["GDP", "FTE", "BOOK", "OPEN", "FEF"];
 const CORE: RegressionCore = { y: "ER", x: ["NQP"], controls: CONTROLS, fe: ["city_id", "year"], cluster: ["city_id"], vcov: "cluster" };
 
-function withLag(): Cell[][] {
-  const cells = nqpCitiesWithIndices();
-  const h = cells[0] as string[];
-  const rows = cells.slice(1);
-  const num = (r: Cell[], name: string) => (r[h.indexOf(name)] === "" ? NaN : Number(r[h.indexOf(name)]));
-  const lag = lagByPanel(Float64Array.from(rows, (r) => num(r, "NQP")), rows.map((r) => String(r[h.indexOf("city_id")])), Float64Array.from(rows, (r) => num(r, "year")), 1);
-  return [[...h, "L1_NQP"], ...rows.map((r, i) => [...r, Number.isNaN(lag.values[i]) ? "" : lag.values[i]])];
-}
 
 let client: EngineClient;
 beforeAll(async () => {

@@ -41,7 +41,7 @@ function readSpec(path: string, shown = path): unknown {
 /** Reads data and spec, runs every table, writes the workbook; returns the tables. */
 export async function buildSpecWorkbook(specFile: string, dataFile: string, outFile: string, cwd = process.cwd()): Promise<BuiltTable[]> {
   const frame = await readDataFile(dataFile, cwd);
-  const { tables } = runSpecFile(frame, readSpec(resolve(cwd, specFile), specFile));
+  const { tables } = await runSpecFile(frame, readSpec(resolve(cwd, specFile), specFile));
   if (!/\.xlsx$/i.test(outFile)) throw new InputError(`--out must name an .xlsx file, got "${outFile}".`);
   await writeFileSafely(resolve(cwd, outFile), (tmp) => writeTablesXlsx(tmp, tables));
   return tables;

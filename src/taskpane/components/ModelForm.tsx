@@ -7,7 +7,7 @@ import { Caption1, Field, Input, Radio, RadioGroup, Select, SpinButton, Checkbox
 import type { VariableProfile } from "../worker/profile";
 import { MODEL_KINDS, ModelState, ROBUSTNESS_CHECKS } from "../model-state";
 import type { JobKind, VcovChoice } from "../worker/protocol";
-import { VariableChecklist, VariableSelect } from "./VariablePicker";
+import { Unavailable, VariableChecklist, VariableSelect } from "./VariablePicker";
 import { IndicatorTable } from "./IndicatorTable";
 
 export interface ModelFormProps {
@@ -33,16 +33,31 @@ export function ModelPicker({ state, onChange }: Pick<ModelFormProps, "state" | 
   );
 }
 
+/**
+ * Why a variable cannot be a regressor (or outcome, mediator, instrument): the panel id and the time
+ * variable belong in the fixed effects; a text column is no number. A mostly numeric column with a stray
+ * text cell stays offered (flagged "text at row N"), so the run names the cell to fix.
+ */
+export function numericRoleUnavailable(state: Pick<ModelState, "idVar" | "timeVar">): Unavailable {
+  return (v) => {
+    if (v.name === state.idVar) return "panel id";
+    if (v.name === state.timeVar) return "time";
+    if (v.type === "text" && !v.firstTextRow) return "text";
+    return null;
+  };
+}
+
 function RegressionFields({ state, variables, onChange }: ModelFormProps): React.JSX.Element {
   const k = state.kind;
+  const numericOnly = numericRoleUnavailable(state);
   const keyLabel = k === "iv" ? "Endogenous regressor(s)" : "Key regressor(s)";
   return (
     <>
-      <VariableSelect label="Dependent variable (y)" variables={variables} value={state.y} onChange={(y) => onChange({ y })} />
-      <VariableChecklist label={keyLabel} variables={variables} value={state.x} onChange={(x) => onChange({ x })} />
-      {k === "iv" && <VariableChecklist label="Excluded instruments" variables={variables} value={state.instruments} onChange={(instruments) => onChange({ instruments })} hint="e.g. the lagged regressor" />}
-      {k === "mediation" && <VariableSelect label="Mediator" variables={variables} value={state.mediator} onChange={(mediator) => onChange({ mediator })} />}
-      <VariableChecklist label="Controls" variables={variables} value={state.controls} onChange={(controls) => onChange({ controls })} hint={k === "fe" ? "Stepwise columns add them in the order chosen." : undefined} />
+      <VariableSelect label="Dependent variable (y)" variables={variables} value={state.y} onChange={(y) => onChange({ y })} unavailable={numericOnly} />
+      <VariableChecklist label={keyLabel} variables={variables} value={state.x} onChange={(x) => onChange({ x })} unavailable={numericOnly} />
+      {k === "iv" && <VariableChecklist label="Excluded instruments" variables={variables} value={state.instruments} onChange={(instruments) => onChange({ instruments })} hint="e.g. the lagged regressor" unavailable={numericOnly} />}
+      {k === "mediation" && <VariableSelect label="Mediator" variables={variables} value={state.mediator} onChange={(mediator) => onChange({ mediator })} unavailable={numericOnly} />}
+      <VariableChecklist label="Controls" variables={variables} value={state.controls} onChange={(controls) => onChange({ controls })} hint={k === "fe" ? "Stepwise columns add them in the order chosen." : undefined} unavailable={numericOnly} />
       {k === "fe" && (
         <RadioGroup aria-label="Columns" layout="horizontal" value={state.columns} onChange={(_e, d) => onChange({ columns: d.value as ModelState["columns"] })}>
           <Radio value="stepwise" label="Stepwise columns" />
@@ -74,7 +89,7 @@ function RegressionFields({ state, variables, onChange }: ModelFormProps): React
               onChange={(_e, d) => onChange({ checks: d.checked ? [...state.checks, c.check] : state.checks.filter((x) => x !== c.check) })}
             />
           ))}
-          {state.checks.includes("alt_outcome") && <VariableSelect label="Alternative outcome" variables={variables} value={state.altOutcome} onChange={(altOutcome) => onChange({ altOutcome })} />}
+          {state.checks.includes("alt_outcome") && <VariableSelect label="Alternative outcome" variables={variables} value={state.altOutcome} onChange={(altOutcome) => onChange({ altOutcome })} unavailable={numericOnly} />}
           {state.checks.includes("drop_groups") && <DropFields state={state} variables={variables} onChange={onChange} />}
         </fieldset>
       )}

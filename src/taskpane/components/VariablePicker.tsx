@@ -1,7 +1,8 @@
 /**
  * Variable pickers with search: a single choice (search box + list box) and a multiple choice
  * (search box + checkboxes). Both are labelled, keyboard-operable native controls under Fluent styling,
- * and show each variable's type so a text column is recognisable before it is chosen.
+ * and show each variable's type so a text column is recognisable before it is chosen. A picker for a
+ * numeric role greys out what cannot take it (the panel id, the time variable, text columns) and says why.
  */
 import * as React from "react";
 import { Checkbox, Input, Label, Select, Caption1 } from "@fluentui/react-components";
@@ -17,6 +18,16 @@ function typeTag(v: VariableProfile): string {
   return "";
 }
 
+/** Why a variable cannot take a role (e.g. "panel id"), or null when it can. */
+export type Unavailable = (v: VariableProfile) => string | null;
+
+/** The option / checkbox text: the name with its type, or with the reason it is greyed. */
+function optionText(v: VariableProfile, reason: string | null): string {
+  return reason ? `${v.name} (${reason})` : v.name + typeTag(v);
+}
+
+const GREY_HINT = "Greyed out: the panel id, the time variable and text columns (absorb them as fixed effects instead).";
+
 export interface SinglePickerProps {
   readonly label: string;
   readonly variables: readonly VariableProfile[];
@@ -24,9 +35,11 @@ export interface SinglePickerProps {
   readonly onChange: (v: string) => void;
   readonly optional?: boolean;
   readonly hint?: string;
+  /** Variables shown greyed (disabled) with the reason, e.g. id, time and text columns as regressors. */
+  readonly unavailable?: Unavailable;
 }
 
-export function VariableSelect({ label, variables, value, onChange, optional, hint }: SinglePickerProps): React.JSX.Element {
+export function VariableSelect({ label, variables, value, onChange, optional, hint, unavailable }: SinglePickerProps): React.JSX.Element {
   const [query, setQuery] = React.useState("");
   const shown = useFilter(variables, query);
   if (value && !shown.some((v) => v.name === value)) {
@@ -44,11 +57,14 @@ export function VariableSelect({ label, variables, value, onChange, optional, hi
         <Input size="small" aria-label={`Search ${label}`} placeholder="Search" value={query} onChange={(_e, d) => setQuery(d.value)} style={{ width: 76, minWidth: 0 }} />
         <Select id={id} size="small" aria-label={label} value={value} onChange={(_e, d) => onChange(d.value)} style={{ flex: 1, minWidth: 0 }}>
           <option value="">{optional ? "(none)" : "Choose..."}</option>
-          {shown.map((v) => (
-            <option key={v.name} value={v.name}>
-              {v.name + typeTag(v)}
-            </option>
-          ))}
+          {shown.map((v) => {
+            const why = v.name === value ? null : unavailable?.(v) ?? null;
+            return (
+              <option key={v.name} value={v.name} disabled={why !== null}>
+                {optionText(v, why)}
+              </option>
+            );
+          })}
         </Select>
       </div>
       {hint && <Caption1 style={{ display: "block", color: "#616161" }}>{hint}</Caption1>}
@@ -64,9 +80,11 @@ export interface MultiPickerProps {
   readonly hint?: string;
   /** Height of the scrolling list in px (default 132). */
   readonly listHeight?: number;
+  /** Variables shown greyed (disabled) with the reason; a chosen one stays enabled so it can be unticked. */
+  readonly unavailable?: Unavailable;
 }
 
-export function VariableChecklist({ label, variables, value, onChange, hint, listHeight = 132 }: MultiPickerProps): React.JSX.Element {
+export function VariableChecklist({ label, variables, value, onChange, hint, listHeight = 132, unavailable }: MultiPickerProps): React.JSX.Element {
   const [query, setQuery] = React.useState("");
   const shown = useFilter(variables, query);
   const chosen = new Set(value);
@@ -81,19 +99,25 @@ export function VariableChecklist({ label, variables, value, onChange, hint, lis
       <Input size="small" aria-label={`Search ${label}`} placeholder="Search variables" value={query} onChange={(_e, d) => setQuery(d.value)} style={{ width: "100%" }} />
       {value.length > 0 && <Caption1 style={{ display: "block", overflowWrap: "anywhere" }}>Chosen: {value.join(", ")}</Caption1>}
       <div style={{ maxHeight: listHeight, overflowY: "auto", border: "1px solid #e0e0e0", borderRadius: 4, marginTop: 2 }}>
-        {shown.map((v) => (
-          <Checkbox
-            key={v.name}
-            size="medium"
-            label={v.name + typeTag(v)}
-            checked={chosen.has(v.name)}
-            onChange={(_e, d) => toggle(v.name, d.checked === true)}
-            style={{ display: "flex" }}
-          />
-        ))}
+        {shown.map((v) => {
+          const why = chosen.has(v.name) ? null : unavailable?.(v) ?? null;
+          return (
+            <Checkbox
+              key={v.name}
+              size="medium"
+              label={optionText(v, why)}
+              disabled={why !== null}
+              title={why ? `${v.name} cannot be chosen here: ${why}` : undefined}
+              checked={chosen.has(v.name)}
+              onChange={(_e, d) => toggle(v.name, d.checked === true)}
+              style={{ display: "flex" }}
+            />
+          );
+        })}
         {shown.length === 0 && <Caption1 style={{ padding: 4 }}>No variable matches "{query}".</Caption1>}
       </div>
       {hint && <Caption1 style={{ display: "block", color: "#616161" }}>{hint}</Caption1>}
+      {unavailable && variables.some((v) => unavailable(v) !== null) && <Caption1 style={{ display: "block", color: "#616161" }}>{GREY_HINT}</Caption1>}
     </fieldset>
   );
 }

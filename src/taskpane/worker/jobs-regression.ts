@@ -11,8 +11,9 @@ import { mediate } from "../../engine/models/mediation";
 import { prepareVariant, RobustnessVariant } from "../../engine/models/robustness";
 import type { RegressionResult } from "../../engine/models/result";
 import { buildRegressionTable } from "../../report/regression-table";
-import { buildIvTable } from "../../report/iv-table";
-import { buildMediationTable } from "../../report/mediation-table";
+import { ivTable } from "../../report/iv-table";
+import { feRowLabels, panelLabels } from "../../report/labels";
+import { buildMediationTable, indirectEffect } from "../../report/mediation-table";
 import type { ModelColumn } from "../../report/column";
 import { JobContext, JobRunner, requireNumeric } from "./job-kit";
 import type { FeSpec, HeterogeneitySpec, IvSpec, MediationSpec, RegressionCore, RobustnessSpec } from "./protocol";
@@ -25,8 +26,13 @@ function checkNumeric(frame: Frame, s: RegressionCore, extra: readonly [string, 
   for (const [name, role] of extra) requireNumeric(frame, name, role);
 }
 
-function feRows(s: RegressionCore): Record<string, string> {
-  return Object.fromEntries(s.fe.map((f) => [f, `${f} FE`]));
+/**
+ * The panel variables' labels and FE rows, as the workbook tables print them ("City FE", "clustered by
+ * City"; src/report/labels.ts), spread into every table of the pane.
+ */
+function panelLayout(s: RegressionCore): { labels: Record<string, string>; feRows: Record<string, string> } {
+  const labels = panelLabels([...s.fe, ...s.cluster]);
+  return { labels, feRows: feRowLabels(s.fe, labels) };
 }
 
 function linearSpec(s: RegressionCore, x: readonly string[], rows?: Int32Array): LinearSpec {
@@ -56,7 +62,7 @@ export const fixedEffects: JobRunner<FeSpec> = async (s, ctx) => {
   const last = columns[columns.length - 1].result;
   return {
     kind: "fe",
-    table: buildRegressionTable({ title: "Baseline regression", columns, terms: [...s.x, ...s.controls], feRows: feRows(s), options: tableOptions(ctx) }),
+    table: buildRegressionTable({ title: "Baseline regression", columns, terms: [...s.x, ...s.controls], ...panelLayout(s), options: tableOptions(ctx) }),
     summary: `${columns.length} column(s). Last column: ${sampleNote(last)}`,
   };
 };
@@ -64,21 +70,10 @@ export const fixedEffects: JobRunner<FeSpec> = async (s, ctx) => {
 export const instrumental: JobRunner<IvSpec> = async (s, ctx) => {
   checkNumeric(ctx.frame, s, s.instruments.map((z) => [z, "instrument"] as [string, string]));
   const iv = fitIv(ctx.frame, { y: s.y, endog: s.x, instruments: s.instruments, x: s.controls, fe: s.fe, cluster: s.cluster.length ? s.cluster : undefined, vcov: s.vcov });
-  // First-stage columns for the table: the same sample, FE and variance as the second stage.
-  const firstStage = s.x.map((endog) => fitLinear(ctx.frame, { ...linearSpec(s, [...iv.instruments, ...s.controls], iv.sample.rows), y: endog, keepSingletons: true }));
   return {
     kind: "iv",
-    table: buildIvTable({
-      title: "IV-2SLS estimates",
-      firstStage,
-      secondStage: iv,
-      diagnostics: iv.diagnostics,
-      terms: [...s.x, ...iv.instruments],
-      controls: s.controls,
-      feRows: feRows(s),
-      indicators: { Controls: s.controls.length > 0 },
-      options: tableOptions(ctx),
-    }),
+    // The workbook's IV layout (src/report/iv-table.ts ivTable): first stage(s) from the IV fit itself.
+    table: ivTable(iv, { title: "IV-2SLS estimates", controls: s.controls, ...panelLayout(s), options: tableOptions(ctx) }),
     summary: `Second stage: ${sampleNote(iv)}`,
   };
 };
@@ -101,10 +96,8 @@ export const mediation: JobRunner<MediationSpec> = async (s, ctx) => {
     ctx.control,
   );
   const m = res.mediators[0];
-  const b = m.bootstrap;
-  const notes = b
-    ? [`Indirect effect a*b = ${m.indirect.toFixed(ctx.options.decimals + 1)}; ${Math.round(b.level * 100)}% percentile interval from a ${b.resampled.replace("cluster:", "cluster bootstrap by ")} with ${b.reps} replications (seed ${b.seed}): [${b.ciLow.toFixed(ctx.options.decimals + 1)}, ${b.ciHigh.toFixed(ctx.options.decimals + 1)}].`]
-    : [];
+  // The a path on the mediator's own rows (as a mechanism regression runs it), for the sample note.
+  const own = fitLinear(ctx.frame, linearSpec({ ...s, y: s.mediator }, [...s.x, ...s.controls]));
   return {
     kind: "mediation",
     table: buildMediationTable({
@@ -113,12 +106,13 @@ export const mediation: JobRunner<MediationSpec> = async (s, ctx) => {
       aPath: m.aPath,
       outcome: m.outcome!,
       indirect: [m.sobel],
+      effect: indirectEffect(m),
+      aPathOwnSample: own,
       terms: [s.x[0], s.mediator],
       controls: s.controls,
-      feRows: feRows(s),
+      ...panelLayout(s),
       indicators: { Controls: s.controls.length > 0 },
       options: tableOptions(ctx),
-      notes,
     }),
     summary: `Indirect effect a*b = ${m.indirect.toPrecision(4)} (Sobel z = ${m.sobel.statistic.toFixed(2)}); N = ${m.n}.`,
   };
@@ -156,7 +150,7 @@ export const heterogeneity: JobRunner<HeterogeneitySpec> = async (s, ctx) => {
   const columns: ModelColumn[] = groups.map((g) => ({ result: fitLinear(ctx.frame, linearSpec(s, [...s.x, ...s.controls], g.rows)), group: g.label, indicators: { Controls: s.controls.length > 0 } }));
   return {
     kind: "heterogeneity",
-    table: buildRegressionTable({ title: `Heterogeneity by ${s.by}`, columns, terms: s.x, controls: s.controls, feRows: feRows(s), options: tableOptions(ctx) }),
+    table: buildRegressionTable({ title: `Heterogeneity by ${s.by}`, columns, terms: s.x, controls: s.controls, ...panelLayout(s), options: tableOptions(ctx) }),
     summary: groups.map((g, i) => `${g.label}: N = ${columns[i].result.n}`).join("; ") + ".",
   };
 };
@@ -224,7 +218,7 @@ export const robustness: JobRunner<RobustnessSpec> = async (s, ctx) => {
   }
   return {
     kind: "robustness",
-    table: buildRegressionTable({ title: "Robustness checks", columns, terms: s.x, controls: s.controls, feRows: feRows(s), options: tableOptions(ctx), notes }),
+    table: buildRegressionTable({ title: "Robustness checks", columns, terms: s.x, controls: s.controls, ...panelLayout(s), options: tableOptions(ctx), notes }),
     summary: [`${columns.length - 1} check(s) beside the baseline (N = ${columns[0].result.n}).`, ...notes].join(" "),
   };
 };
