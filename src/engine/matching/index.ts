@@ -8,3 +8,4 @@ export * from "./kernel";
 export * from "./effect";
 export * from "./match";
 export * from "./psmatch";
+export * from "./balance";
