@@ -9,3 +9,4 @@ export * from "./effect";
 export * from "./match";
 export * from "./psmatch";
 export * from "./balance";
+export * from "./matched-regression";

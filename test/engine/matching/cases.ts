@@ -70,3 +70,23 @@ export function close(got: number, want: number, what: string, tol = 1e-8, floor
   if (!(err <= tol * Math.max(Math.abs(want), floor))) throw new Error(`${what}: got ${got}, want ${want} (abs err ${err.toExponential(2)})`);
   return err / Math.max(Math.abs(want), floor);
 }
+
+const PCT = new Set(["pct_bias", "pct_reduct_abs_bias", "mean_bias", "median_bias", "B", "pct_var_outside_F"]);
+
+/** Compares every number of `want` found at the same path in `got` (p-values < 1e-300 absolutely). */
+export function compareTree(got: any, want: any, path: string, maxErr: { v: number }): void {
+  for (const [k, w] of Object.entries(want)) {
+    const g = got?.[k];
+    const here = `${path}.${k}`;
+    if (Array.isArray(w)) w.forEach((x, j) => (maxErr.v = Math.max(maxErr.v, close(g[j], x as number, `${here}[${j}]`))));
+    else if (w !== null && typeof w === "object") compareTree(g, w, here, maxErr);
+    else if (typeof w === "number") {
+      if (g === undefined) throw new Error(`${here}: missing in the result`);
+      if (k === "p" && Math.abs(w) < 1e-300) {
+        if (!(Math.abs(g - w) < 1e-300)) throw new Error(`${here}: got ${g}, want ${w}`);
+      }
+      else maxErr.v = Math.max(maxErr.v, close(g, w, here, 1e-8, PCT.has(k) ? 1 : 1e-15));
+    }
+  }
+}
+

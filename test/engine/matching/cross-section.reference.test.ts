@@ -7,28 +7,11 @@
  */
 import { balanceOf, psmatch, PsmResult } from "../../../src/engine/matching";
 import { readCase } from "../../support/reference";
-import { close, COVARIATES, CS_CASES, METHODS, nqpFrame, readPsmCase, readPsmRows, rowIndex, rowsWhere } from "./cases";
-
-const PCT = new Set(["pct_bias", "pct_reduct_abs_bias", "mean_bias", "median_bias", "B", "pct_var_outside_F"]);
+import { close, compareTree, COVARIATES, CS_CASES, METHODS, nqpFrame, readPsmCase, readPsmRows, rowIndex, rowsWhere } from "./cases";
 
 function run(method: string): PsmResult {
   const f = nqpFrame();
   return psmatch(f, { treat: "above-median:NQP", x: COVARIATES, outcome: "ER", rows: rowsWhere(f, "year", (v) => v === 2022), ...METHODS[method] });
-}
-
-/** Compares every number of `want` found at the same path in `got` (p-values < 1e-300 absolutely). */
-export function compareTree(got: any, want: any, path: string, maxErr: { v: number }): void {
-  for (const [k, w] of Object.entries(want)) {
-    const g = got?.[k];
-    const here = `${path}.${k}`;
-    if (Array.isArray(w)) w.forEach((x, j) => (maxErr.v = Math.max(maxErr.v, close(g[j], x as number, `${here}[${j}]`))));
-    else if (w !== null && typeof w === "object") compareTree(g, w, here, maxErr);
-    else if (typeof w === "number") {
-      if (g === undefined) throw new Error(`${here}: missing in the result`);
-      if (k === "p" && Math.abs(w) < 1e-300) expect(Math.abs(g - w)).toBeLessThan(1e-300);
-      else maxErr.v = Math.max(maxErr.v, close(g, w, here, 1e-8, PCT.has(k) ? 1 : 1e-15));
-    }
-  }
 }
 
 describe.each(CS_CASES)("reference case %s (test/reference/psm/expected)", (name) => {
