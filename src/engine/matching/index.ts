@@ -10,3 +10,4 @@ export * from "./match";
 export * from "./psmatch";
 export * from "./balance";
 export * from "./matched-regression";
+export * from "./workflow";
