@@ -24,6 +24,7 @@ import { buildMediationTable } from "./mediation-table";
 import { RegressionTableSpec, buildRegressionTable, labeller } from "./regression-table";
 import { DeriveStep, LinearModelSpec, RegressionLayout, RowFilter, SpecFile, TableSpec, TableSpecBase, validateSpecFile } from "./spec";
 import { Table } from "./table";
+import { psmBalanceTable, psmColumns, psmNotes, psmStats } from "./psm-table";
 
 /** Adds the derived columns, in order (each step may use the columns of earlier steps). */
 export function applyDerive(frame: Frame, steps: readonly DeriveStep[] = []): Frame {
@@ -208,6 +209,11 @@ export function runTable(frame: Frame, spec: TableSpec): Table {
       }
       const l = layout(spec, columns, spec.model.fe ?? [], [...hidden]);
       return buildRegressionTable({ ...l, terms: spec.terms ?? shown });
+    }
+    case "psm": {
+      if (spec.show === "balance") return psmBalanceTable(frame, spec);
+      const columns = psmColumns(frame, spec);
+      return buildRegressionTable({ ...layout(spec, columns, spec.model!.fe ?? []), stats: spec.stats ?? psmStats(columns), notes: [...psmNotes(spec), ...(spec.notes ?? [])] });
     }
   }
 }
