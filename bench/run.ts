@@ -10,6 +10,7 @@
  */
 import { execFileSync } from "child_process";
 import { entropyCase } from "./cases/entropy";
+import { psmCase } from "./cases/psm";
 import { fe2wayCases } from "./cases/fe2way";
 
 export interface BenchCase {
@@ -23,6 +24,7 @@ export interface BenchCase {
 export const CASES: BenchCase[] = [
   ...fe2wayCases,
   entropyCase,
+  psmCase,
 ];
 
 interface Measurement {

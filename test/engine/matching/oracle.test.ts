@@ -4,7 +4,7 @@
  * search ordered by (distance, score, row) as test/reference/psm/README.md convention 5 states, also
  * with many exact ties in the scores.
  */
-import { kernelAt, matchScores, resolveMatchOptions, KERNEL_TYPES } from "../../../src/engine/matching";
+import { kernelAt, kernelMatch, matchScores, resolveMatchOptions, KERNEL_TYPES } from "../../../src/engine/matching";
 
 function lcg(seed: number): () => number {
   let s = seed >>> 0;
@@ -61,6 +61,26 @@ describe("nearest neighbour = brute force with psmatch2's tie order", () => {
         if (d < db || (d === db && (ps[c] < ps[best] || (ps[c] === ps[best] && c < best)))) best = c;
       }
       expect(r.rows.neighbors![i]).toBe(best);
+    }
+  });
+});
+
+describe.each(["epan", "uniform"] as const)("kernel %s: prefix-sum window sums = direct pairs", (kernel) => {
+  it.each([[0.06, false], [0.2, false], [0.05, true]])("bwidth %p (tied scores %p)", (h, rounded) => {
+    const { ps, t, y } = data(2000, 21, rounded);
+    const run = (algorithm: "direct" | "prefix") => {
+      const support = new Uint8Array(2000).fill(1);
+      const weight = Float64Array.from(t);
+      const ymatch = new Float64Array(2000).fill(NaN);
+      kernelMatch({ ps, treat: t, support, kernel, bwidth: h, y, weight, ymatch, algorithm });
+      return { support, weight, ymatch };
+    };
+    const a = run("direct"), b = run("prefix");
+    expect(Array.from(b.support)).toEqual(Array.from(a.support));
+    for (let i = 0; i < 2000; i++) {
+      if (a.weight[i] === 0) expect(b.weight[i]).toBe(0);
+      else expect(Math.abs(b.weight[i] - a.weight[i])).toBeLessThan(1e-10 * Math.max(1, a.weight[i]));
+      if (t[i] === 1 && a.support[i] === 1) expect(Math.abs(b.ymatch[i] - a.ymatch[i])).toBeLessThan(1e-11);
     }
   });
 });
