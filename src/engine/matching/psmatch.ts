@@ -15,7 +15,7 @@ import { SampleInfo } from "../models/result";
 import { baseRows, requireColumn } from "../models/spec-frame";
 import { BinaryFit, checkSeparation, fitBinary } from "./binary-choice";
 import { EffectEstimate } from "./effect";
-import { MatchCounts, matchScores } from "./match";
+import { MatchCounts, MatchRows, matchScores } from "./match";
 import { MatchOptions, ResolvedMatchOptions, resolveMatchOptions } from "./options";
 import { buildTreatment, parseTreatmentRule, Treatment, TreatmentRule } from "./treatment";
 
@@ -43,7 +43,11 @@ export interface PsmGroup {
   readonly rows: Int32Array;
 }
 
-export interface PsmResult {
+/**
+ * Per frame row, as match.ts's MatchRows (weight, ymatch = psmatch2 `_<outcome>`, and for nearest
+ * neighbour `_id`, `_n1.._nk` as frame rows, `_nn`, `_pdif`), plus the score, treatment and support.
+ */
+export interface PsmResult extends Omit<MatchRows, "support"> {
   readonly options: ResolvedMatchOptions;
   readonly covariates: readonly string[];
   readonly outcome: string | null;
@@ -58,14 +62,6 @@ export interface PsmResult {
   readonly treated: Float64Array;
   /** 1 / 0, NaN outside the estimation sample. */
   readonly support: Float64Array;
-  readonly weight: Float64Array;
-  /** psmatch2 `_<outcome>`: matched outcome of a treated on support. */
-  readonly ymatch: Float64Array;
-  /** Nearest neighbour only (null otherwise): `_id`, `_n1.._nk` (frame rows, -1), `_nn`, `_pdif`. */
-  readonly id: Int32Array | null;
-  readonly neighbors: Int32Array | null;
-  readonly nn: Int32Array | null;
-  readonly pdif: Float64Array | null;
   /** Frame rows with a weight (the matched sample), ascending. */
   readonly matchedRows: Int32Array;
 }
