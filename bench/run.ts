@@ -10,6 +10,7 @@
  */
 import { execFileSync } from "child_process";
 import { entropyCase } from "./cases/entropy";
+import { psmCase } from "./cases/psm";
 import { fe2wayCases } from "./cases/fe2way";
 import { formulaCases } from "./cases/formulas";
 import { spatialCase } from "./cases/spatial";
@@ -27,6 +28,7 @@ export const CASES: BenchCase[] = [
   entropyCase,
   ...formulaCases,
   spatialCase,
+  psmCase,
 ];
 
 interface Measurement {

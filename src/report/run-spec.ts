@@ -22,6 +22,7 @@ import { buildMediationTable, indirectEffect } from "./mediation-table";
 import { RegressionTableSpec, buildRegressionTable, labeller } from "./regression-table";
 import { DeriveStep, LinearModelSpec, RegressionLayout, RowFilter, SpecFile, TableSpec, TableSpecBase, validateSpecFile } from "./spec";
 import { Table } from "./table";
+import { psmBalanceTable, psmColumns, psmNotes, psmStats } from "./psm-table";
 
 export { firstStageResult } from "./iv-table";
 
@@ -167,6 +168,11 @@ export async function runTable(frame: Frame, spec: TableSpec): Promise<Table> {
       }
       const l = layout(spec, columns, spec.model.fe ?? [], [...hidden]);
       return buildRegressionTable({ ...l, terms: spec.terms ?? shown });
+    }
+    case "psm": {
+      if (spec.show === "balance") return psmBalanceTable(frame, spec);
+      const columns = psmColumns(frame, spec);
+      return buildRegressionTable({ ...layout(spec, columns, spec.model!.fe ?? []), stats: spec.stats ?? psmStats(columns), notes: [...psmNotes(spec), ...(spec.notes ?? [])] });
     }
   }
 }

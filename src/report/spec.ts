@@ -5,6 +5,7 @@
  * (spec store), so a table can be re-run. `validateSpecFile` checks the shape once; messages list the
  * allowed values.
  */
+import { PSM_TABLE_FIELDS, PsmTableSpec, validatePsmTableSpec } from "./psm-table";
 import { InputError } from "../engine/frame";
 import type { RobustnessVariant } from "../engine/models/robustness";
 import { VCOV_TYPES, type VcovType } from "../engine/models/result";
@@ -93,7 +94,8 @@ export type TableSpec =
       readonly model: LinearModelSpec;
       readonly panel: { readonly id: string; readonly time: string };
       readonly variants: readonly RobustnessVariant[];
-    });
+    })
+  | PsmTableSpec;
 
 export interface MediationBootstrapSpec {
   readonly reps: number;
@@ -102,7 +104,7 @@ export interface MediationBootstrapSpec {
 }
 
 export type TableKind = TableSpec["kind"];
-export const TABLE_KINDS: readonly TableKind[] = ["regression", "descriptives", "iv", "mediation", "heterogeneity", "robustness"];
+export const TABLE_KINDS: readonly TableKind[] = ["regression", "descriptives", "iv", "mediation", "heterogeneity", "robustness", "psm"];
 
 /** Columns built before the tables run. */
 export type DeriveStep =
@@ -173,6 +175,7 @@ const TABLE_FIELDS: Readonly<Record<string, readonly string[]>> = {
   mediation: ["model", "bootstrap", ...LAYOUT_FIELDS],
   heterogeneity: ["model", "splits", ...LAYOUT_FIELDS],
   robustness: ["model", "panel", "variants", ...LAYOUT_FIELDS],
+  psm: [...PSM_TABLE_FIELDS, ...LAYOUT_FIELDS],
 };
 const LINEAR_FIELDS = ["y", "x", "fe", "cluster", "vcov"];
 const MODEL_FIELDS: Readonly<Record<string, readonly string[]>> = {
@@ -181,6 +184,7 @@ const MODEL_FIELDS: Readonly<Record<string, readonly string[]>> = {
   mediation: [...LINEAR_FIELDS, "treat", "mediator"],
   heterogeneity: LINEAR_FIELDS,
   robustness: LINEAR_FIELDS,
+  psm: LINEAR_FIELDS,
 };
 const DERIVE_FIELDS: Readonly<Record<string, readonly string[]>> = {
   entropy: ["kind", "name", "indicators", "negative"],
@@ -265,6 +269,10 @@ export function validateTableSpec(t: TableSpec, where = "table"): void {
       model(t.model, `${where}.model`);
       need(t.panel && typeof t.panel.id === "string" && typeof t.panel.time === "string", `${where} (robustness) needs "panel": {"id": ..., "time": ...}.`);
       need(Array.isArray(t.variants) && t.variants.length > 0, `${where} (robustness) needs a non-empty "variants" list.`);
+      break;
+    case "psm":
+      validatePsmTableSpec(t, where);
+      if (t.model) model(t.model, `${where}.model`);
       break;
   }
 }

@@ -77,6 +77,7 @@ const DEFS: readonly StatRowDef[] = [
   scalar("r2_adj", "Adjusted R-squared", (c) => c.result.r2Adj, R2),
   scalar("clusters", "Clusters", (c) => (c.result.nClusters.length ? c.result.nClusters[0] : NaN), INTEGER),
   scalar("rmse", "Root MSE", (c) => c.result.rmse, fixed(4)),
+  scalar("psm_matched", "Matched observations", (c) => c.values?.psm_matched ?? NaN, INTEGER),
   {
     key: "kp_f",
     label: "KP rk Wald F",

@@ -120,7 +120,10 @@ function Pane(): React.JSX.Element {
     setRun((r) => ({ ...r, status: "writing" }));
     try {
       const sheet = await workbook.writeTable({ table: output.table, spec: run.spec, options, source: dataset.source, columns: output.columns });
-      setRun((r) => ({ ...r, status: "idle", written: sheet, message: { intent: "success", title: "Table written", text: `The table is on the new sheet "${sheet}".` } }));
+      const more: string[] = [];
+      for (const table of output.extraTables ?? []) more.push(await workbook.writeTable({ table, spec: run.spec, options, source: dataset.source }));
+      const where = more.length ? `the new sheets "${[sheet, ...more].join('", "')}"` : `the new sheet "${sheet}"`;
+      setRun((r) => ({ ...r, status: "idle", written: sheet, message: { intent: "success", title: more.length ? "Tables written" : "Table written", text: `The ${more.length ? "tables are" : "table is"} on ${where}.` } }));
       refreshRuns();
     } catch (e) {
       setRun((r) => ({ ...r, status: "idle", message: friendlyError(e) }));
@@ -211,6 +214,7 @@ function Pane(): React.JSX.Element {
         {run.output && (
           <div style={{ marginTop: 6 }}>
             <TablePreview table={run.output.table} />
+            {run.output.extraTables?.map((t) => <TablePreview key={t.title} table={t} />)}
           </div>
         )}
       </section>

@@ -36,6 +36,10 @@ export interface ModelState extends RegressionCore {
   readonly idVar: string;
   readonly timeVar: string;
   readonly outName: string;
+  readonly psmMethod: "all" | "nn" | "radius" | "kernel";
+  readonly psmCaliper: number;
+  readonly psmBwidth: number;
+  readonly psmByPeriod: boolean;
 }
 
 export const MODEL_KINDS: readonly { readonly kind: JobKind; readonly label: string; readonly help: string }[] = [
@@ -45,6 +49,7 @@ export const MODEL_KINDS: readonly { readonly kind: JobKind; readonly label: str
   { kind: "mediation", label: "Mediation (mechanism)", help: "Baron-Kenny three equations with a Sobel test (and bootstrap if asked)." },
   { kind: "heterogeneity", label: "Heterogeneity", help: "The baseline on sub-samples split by a grouping variable or at its median." },
   { kind: "robustness", label: "Robustness battery", help: "The baseline re-estimated under standard robustness checks, one column each." },
+  { kind: "psm", label: "PSM-FE (matched sample)", help: "Propensity-score matching (psmatch2): treatment = key regressor above its median, covariates = controls; FE regression on each matched sample, and the balance table." },
   { kind: "entropy", label: "Index: entropy weights", help: "Composite index by the entropy weight method, with directions and layers." },
   { kind: "resilience", label: "Index: resilience (Martin)", help: "Sensitivity index (g_it - G_t)/|G_t| from a level variable such as GDP per capita." },
 ];
@@ -85,6 +90,10 @@ export function initialState(): ModelState {
     idVar: "",
     timeVar: "",
     outName: "",
+    psmMethod: "all",
+    psmCaliper: 0.05,
+    psmBwidth: 0.06,
+    psmByPeriod: true,
   };
 }
 
@@ -190,6 +199,14 @@ export function buildSpec(s: ModelState): JobSpec {
       need(s.checks.length > 0, "Choose at least one robustness check.");
       need(!s.checks.includes("alt_outcome") || s.altOutcome, "The alternative-outcome check needs the alternative outcome variable.");
       return { kind: "robustness", ...regressionCore(s, "key regressor"), checks: [...s.checks], altOutcome: s.altOutcome || undefined, ...dropSpec(s) };
+    case "psm": {
+      const core = regressionCore(s, "key regressor (its values above the median are treated)");
+      need(core.controls.length > 0, "Choose the controls: they are the covariates of the propensity score.");
+      need(!s.psmByPeriod || s.timeVar, "Matching by period needs the time variable (Data section).");
+      need(s.psmMethod === "nn" || s.psmMethod === "kernel" || s.psmCaliper > 0, "Radius matching needs a radius > 0.");
+      need(s.psmMethod === "nn" || s.psmMethod === "radius" || s.psmBwidth > 0, "Kernel matching needs a bandwidth > 0.");
+      return { kind: "psm", ...core, method: s.psmMethod, caliper: s.psmCaliper, bwidth: s.psmBwidth, by: s.psmByPeriod ? s.timeVar : "" };
+    }
     case "entropy":
       need(s.indicators.length >= 2, "Choose at least two indicators for the entropy index.");
       need(s.outName.trim(), "Name the new index (e.g. NQP).");

@@ -5,7 +5,8 @@
  * Layout: every sheet exists, numbers are numeric cells with the right number format, parentheses hold
  * t statistics, three-line rules, notes. Numbers: the cells are checked against the reference cases
  * (test/reference/expected: nqp_table3_col1..col6, nqp_iv_lag1, nqp_alt_outcome_UR, nqp_winsor,
- * nqp_split_*, nqp_mechanism_*, nqp_mediation_DI, nqp_descriptives) to 1e-8 relative, and the stars in
+ * nqp_split_*, nqp_mechanism_*, nqp_mediation_DI, nqp_descriptives; test/reference/psm/expected:
+ * psm_panel_byyear_{nn1, radius005, kernel_epan006}) to 1e-8 relative, and the stars in
  * each estimate's format are checked against the reference p-values.
  */
 import ExcelJS from "exceljs";
@@ -17,9 +18,10 @@ import { starsFor } from "../../src/report/formats";
 import { DEFAULT_STAR_LEVELS } from "../../src/report/options";
 import { SPEC_SHEET, decodeSpecRows } from "../../src/report/spec-record";
 import { readCase, relErr } from "../support/reference";
+import { readPsmCase } from "../engine/matching/cases";
 
 const TOL = 1e-8;
-const SHEETS = ["Descriptives", "Baseline", "IV", "Robustness", "Heterogeneity", "Mechanism", "Mediation"];
+const SHEETS = ["Descriptives", "Baseline", "IV", "Robustness", "Heterogeneity", "Mechanism", "Mediation", "PSM", "PSM balance"];
 const PAREN_FMT = '"("0.00")";"(-"0.00")"';
 let wb: ExcelJS.Workbook;
 
@@ -135,7 +137,10 @@ describe("demo workbook (npm run demo)", () => {
     for (let r = last.row + 1; r <= ws.rowCount; r++) notes.push(text(ws, r, 1));
     const noteText = notes.join(" ");
     if (name === "Descriptives") expect(noteText).toMatch(/standard deviation/);
-    else {
+    else if (name === "PSM balance") {
+      expect(noteText).toMatch(/Balance as Stata pstest/);
+      return; // body: Unmatched / Matched labels and a summary header (checked in its own test)
+    } else {
       expect(noteText).toContain("t statistics in parentheses; standard errors clustered by City.");
       expect(noteText).toContain("*** p<0.01, ** p<0.05, * p<0.1.");
     }
@@ -291,5 +296,29 @@ describe("demo workbook (npm run demo)", () => {
         expect(relErr(cell.value as number, ref[v][s])).toBeLessThan(1e-10);
       });
     }
+  });
+
+  test("PSM: nearest / radius / kernel columns equal psm_panel_byyear_{nn1, radius005, kernel_epan006}.fe_unweighted_no_singletons", () => {
+    const ws = sheet("PSM");
+    ["nn1", "radius005", "kernel_epan006"].forEach((m, j) => {
+      const r = readPsmCase(`psm_panel_byyear_${m}`).results;
+      const ref = r.fe_unweighted_no_singletons;
+      expectFit(ws, colOf(ws, j + 1), { coef: ref.coef, t: ref.t, p: ref.p, N: ref.N }, ["NQP"]);
+      expect(ws.getCell(rowOf(ws, "Matched observations"), colOf(ws, j + 1)).value).toBe(r.matching.n_rows_matched);
+      expect(relErr(ws.getCell(rowOf(ws, "Within R-squared"), colOf(ws, j + 1)).value as number, ref.r2_within)).toBeLessThan(TOL);
+    });
+  });
+
+  test("PSM balance: %bias, t and the summary equal psm_panel_byyear_nn1.pstest", () => {
+    const ws = sheet("PSM balance");
+    const b = readPsmCase("psm_panel_byyear_nn1").results.pstest;
+    const gdp = rowOf(ws, "GDP");
+    expect(relErr(ws.getCell(gdp, 5).value as number, b.covariates.GDP.U.pct_bias)).toBeLessThan(TOL);
+    expect(relErr(ws.getCell(gdp + 1, 5).value as number, b.covariates.GDP.M.pct_bias)).toBeLessThan(TOL);
+    expect(relErr(ws.getCell(gdp + 1, 6).value as number, b.covariates.GDP.pct_reduct_abs_bias)).toBeLessThan(TOL);
+    expect(relErr(ws.getCell(gdp + 1, 7).value as number, b.covariates.GDP.M.t)).toBeLessThan(TOL);
+    const sumRow = rowOf(ws, "Matched", rowOf(ws, "Sample", gdp));
+    expect(relErr(ws.getCell(sumRow, 2).value as number, b.summary.M.pseudo_r2)).toBeLessThan(TOL);
+    expect(relErr(ws.getCell(sumRow, 7).value as number, b.summary.M.B)).toBeLessThan(TOL);
   });
 });

@@ -16,7 +16,7 @@ export interface ModelFormProps {
   readonly onChange: (patch: Partial<ModelState>) => void;
 }
 
-const REGRESSION: readonly JobKind[] = ["fe", "iv", "mediation", "heterogeneity", "robustness"];
+const REGRESSION: readonly JobKind[] = ["fe", "iv", "mediation", "heterogeneity", "robustness", "psm"];
 
 export function ModelPicker({ state, onChange }: Pick<ModelFormProps, "state" | "onChange">): React.JSX.Element {
   const help = MODEL_KINDS.find((m) => m.kind === state.kind)?.help;
@@ -69,6 +69,7 @@ function RegressionFields({ state, variables, onChange }: ModelFormProps): React
           <SpinButton size="small" min={0} max={5000} step={100} value={state.bootstrap} onChange={(_e, d) => onChange({ bootstrap: Math.max(0, Math.round(Number(d.value ?? d.displayValue) || 0)) })} />
         </Field>
       )}
+      {k === "psm" && <PsmFields state={state} variables={variables} onChange={onChange} />}
       {k === "heterogeneity" && (
         <>
           <VariableSelect label="Split by" variables={variables} value={state.by} onChange={(by) => onChange({ by })} />
@@ -103,6 +104,35 @@ function RegressionFields({ state, variables, onChange }: ModelFormProps): React
       </Field>
       {state.vcov === "cluster" && <VariableChecklist label="Cluster by" variables={variables} value={state.cluster} onChange={(cluster) => onChange({ cluster })} hint="Default: panel id. Two variables = two-way clustering." listHeight={88} />}
     </>
+  );
+}
+
+/** PSM: matching method, caliper / bandwidth, by period. */
+function PsmFields({ state, onChange }: ModelFormProps): React.JSX.Element {
+  const num = (v: string) => Math.max(0, Number(v) || 0);
+  return (
+    <fieldset style={{ border: "none", padding: 0, margin: 0 }}>
+      <legend style={{ fontSize: 12 }}>Matching (treated: key regressor above its median; covariates: the controls)</legend>
+      <Field label="Matching method" size="small">
+        <Select size="small" value={state.psmMethod} onChange={(_e, d) => onChange({ psmMethod: d.value as ModelState["psmMethod"] })}>
+          <option value="all">Nearest / radius / kernel (one column each)</option>
+          <option value="nn">Nearest neighbour</option>
+          <option value="radius">Radius</option>
+          <option value="kernel">Kernel (Epanechnikov)</option>
+        </Select>
+      </Field>
+      {state.psmMethod !== "kernel" && (
+        <Field label={state.psmMethod === "nn" ? "Caliper (0 = none)" : "Radius (caliper)"} size="small">
+          <Input size="small" type="number" value={String(state.psmCaliper)} onChange={(_e, d) => onChange({ psmCaliper: num(d.value) })} />
+        </Field>
+      )}
+      {(state.psmMethod === "kernel" || state.psmMethod === "all") && (
+        <Field label="Kernel bandwidth" size="small">
+          <Input size="small" type="number" value={String(state.psmBwidth)} onChange={(_e, d) => onChange({ psmBwidth: num(d.value) })} />
+        </Field>
+      )}
+      <Checkbox label="Match period by period (treatment median per period)" checked={state.psmByPeriod} onChange={(_e, d) => onChange({ psmByPeriod: !!d.checked })} />
+    </fieldset>
   );
 }
 

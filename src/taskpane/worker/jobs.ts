@@ -8,6 +8,7 @@ import { keyColumn } from "../../engine/frame";
 import { InputError } from "../../engine/frame/errors";
 import { JobContext, JobRunner, requireNumeric } from "./job-kit";
 import { fixedEffects, heterogeneity, instrumental, mediation, robustness } from "./jobs-regression";
+import { psmJob } from "./jobs-psm";
 import { entropyIndex } from "../../engine/indices/entropy";
 import { martinResilience } from "../../engine/indices/resilience";
 import { describeColumns } from "../../engine/stats/describe";
@@ -69,6 +70,7 @@ export const JOB_RUNNERS: Partial<Record<JobKind, JobRunner<any>>> = {
   mediation,
   heterogeneity,
   robustness,
+  psm: psmJob,
   entropy,
   resilience,
 };

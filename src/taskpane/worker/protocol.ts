@@ -95,7 +95,19 @@ export interface ResilienceSpec {
   readonly outName: string;
 }
 
-export type JobSpec = DescribeSpec | FeSpec | IvSpec | MediationSpec | HeterogeneitySpec | RobustnessSpec | EntropySpec | ResilienceSpec;
+/** PSM-FE (paper 002, Table 4): treat = x[0] above its (period's) median, covariates = controls, outcome = y. */
+export interface PsmJobSpec extends RegressionCore {
+  readonly kind: "psm";
+  /** "all": nearest / radius / kernel columns; or one method. */
+  readonly method: "all" | "nn" | "radius" | "kernel";
+  /** Radius (radius) or caliper (nearest neighbour; 0 = none). */
+  readonly caliper: number;
+  readonly bwidth: number;
+  /** Period variable: treatment rule and matching per period; empty = one cross-section / pooled run. */
+  readonly by: string;
+}
+
+export type JobSpec = DescribeSpec | FeSpec | IvSpec | MediationSpec | HeterogeneitySpec | RobustnessSpec | EntropySpec | ResilienceSpec | PsmJobSpec;
 export type JobKind = JobSpec["kind"];
 
 /** Presentation choices (the report's TableOptions the pane exposes). */
@@ -128,6 +140,8 @@ export interface JobOutput {
   readonly columns?: readonly { readonly name: string; readonly values: Float64Array }[];
   /** For the index builders: the scores as their own sheet ("Write scores"). */
   readonly scores?: ScoreSheet;
+  /** Further tables written to sheets of their own with the main one (PSM: the balance table). */
+  readonly extraTables?: readonly Table[];
   /** The data profile after adding `columns` (set by the engine host). */
   readonly profile?: DataProfile;
 }
