@@ -1,0 +1,5 @@
+export * from "./spec";
+export * from "./data";
+export * from "./tree";
+export * from "./model";
+export * from "./booster";
