@@ -3,3 +3,5 @@ export * from "./data";
 export * from "./tree";
 export * from "./model";
 export * from "./booster";
+export * from "./treeshap";
+export * from "./importance";
