@@ -5,3 +5,4 @@ export * from "./model";
 export * from "./booster";
 export * from "./treeshap";
 export * from "./importance";
+export * from "./xgb-json";
