@@ -48,9 +48,9 @@ export function growTree(inp: GrowInput, pos: Int32Array): Tree {
 
   for (let depth = 0; depth < spec.maxDepth && expand.length > 0; depth++) {
     const ns = expand.length;
-    const slotOfNode = new Map<number, number>();
-    expand.forEach((nid, s) => slotOfNode.set(nid, s));
-    for (let i = 0; i < n; i++) slot[i] = sampled[i] ? (slotOfNode.get(pos[i]) ?? -1) : -1;
+    const slotOfNode = new Int32Array(b.nNodes).fill(-1);
+    expand.forEach((nid, s) => (slotOfNode[nid] = s));
+    for (let i = 0; i < n; i++) slot[i] = sampled[i] ? slotOfNode[pos[i]] : -1;
     const rootGain = new Float64Array(ns);
     for (let s = 0; s < ns; s++) rootGain[s] = scoreTerm(G[s], H[s], spec.lambda);
     const best = new LevelBest(ns);
@@ -77,20 +77,20 @@ export function growTree(inp: GrowInput, pos: Int32Array): Tree {
       break;
     }
     // move rows to children and sum the children's statistics
-    const nextSlot = new Map<number, number>();
-    next.forEach((nid, s) => nextSlot.set(nid, s));
+    const nextSlot = new Int32Array(b.nNodes).fill(-1);
+    next.forEach((nid, s) => (nextSlot[nid] = s));
     const G2 = new Float64Array(next.length);
     const H2 = new Float64Array(next.length);
     const X = data.x;
     for (let i = 0; i < n; i++) {
-      const s = slotOfNode.get(pos[i]);
-      if (s === undefined || leftOf[s] < 0) continue;
+      const s = pos[i] < slotOfNode.length ? slotOfNode[pos[i]] : -1;
+      if (s < 0 || leftOf[s] < 0) continue;
       const nid = expand[s];
       const v = X[i + b.feature[nid] * n];
       const child = v !== v ? (b.defaultLeft[nid] ? b.left[nid] : b.right[nid]) : v < b.value[nid] ? b.left[nid] : b.right[nid];
       pos[i] = child;
       if (sampled[i]) {
-        const c = nextSlot.get(child)!;
+        const c = nextSlot[child];
         G2[c] += grad[i];
         H2[c] += 1;
       }

@@ -6,3 +6,4 @@ export * from "./booster";
 export * from "./treeshap";
 export * from "./importance";
 export * from "./xgb-json";
+export * from "./cv";
