@@ -104,6 +104,9 @@ export function growTree(inp: GrowInput, pos: Int32Array): Tree {
     H = H2;
   }
   for (const nid of expand) b.setLeaf(nid, f32(f32(b.baseWeight[nid]) * eta));
+  // xgboost's hist driver stores a leaf's base_weight already scaled by eta (its ExpandNode gets the
+  // children's leaf values); only nodes expanded later get the unscaled weight
+  if (spec.method === "hist") for (let k = 1; k < b.nNodes; k++) if (b.left[k] < 0) b.baseWeight[k] = b.value[k];
 
   if (spec.method === "exact" && spec.gamma > 0 && prune(b, spec.gamma, eta)) {
     for (let i = 0; i < n; i++) {
