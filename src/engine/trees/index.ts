@@ -7,3 +7,4 @@ export * from "./treeshap";
 export * from "./importance";
 export * from "./xgb-json";
 export * from "./cv";
+export * from "./pipeline";
