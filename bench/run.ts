@@ -11,6 +11,7 @@
 import { execFileSync } from "child_process";
 import { entropyCase } from "./cases/entropy";
 import { fe2wayCases } from "./cases/fe2way";
+import { boostingCases } from "./cases/boosting";
 
 export interface BenchCase {
   readonly name: string;
@@ -23,6 +24,7 @@ export interface BenchCase {
 export const CASES: BenchCase[] = [
   ...fe2wayCases,
   entropyCase,
+  ...boostingCases,
 ];
 
 interface Measurement {

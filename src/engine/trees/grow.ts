@@ -57,7 +57,10 @@ export function growTree(inp: GrowInput, pos: Int32Array): Tree {
     finder.findSplits({ expand, G, H, rootGain, slot, grad, features, spec, parent: b.parent }, best);
 
     const next: number[] = [];
-    const leftOf = new Int32Array(ns).fill(-1);
+    const firstNew = b.nNodes;
+    const splitFeature = new Int32Array(ns).fill(-1);
+    const splitThreshold = new Float32Array(ns);
+    const splitDefaultLeft = new Uint8Array(ns);
     for (let s = 0; s < ns; s++) {
       const nid = expand[s];
       const gain = best.gain[s];
@@ -66,7 +69,9 @@ export function growTree(inp: GrowInput, pos: Int32Array): Tree {
         const l = b.addNode(nid, 0, 0);
         const r = b.addNode(nid, 0, 0);
         b.setSplit(nid, best.feature[s], best.threshold[s], best.defaultLeft[s] === 1, gain, l, r);
-        leftOf[s] = l;
+        splitFeature[s] = best.feature[s];
+        splitThreshold[s] = best.threshold[s];
+        splitDefaultLeft[s] = best.defaultLeft[s];
         next.push(l, r);
       } else {
         b.setLeaf(nid, f32(f32(b.baseWeight[nid]) * eta));
@@ -76,21 +81,25 @@ export function growTree(inp: GrowInput, pos: Int32Array): Tree {
       expand = [];
       break;
     }
-    // move rows to children and sum the children's statistics
-    const nextSlot = new Int32Array(b.nNodes).fill(-1);
-    next.forEach((nid, s) => (nextSlot[nid] = s));
+    // move rows to children (ids firstNew + 2 x (split rank) + 0/1) and sum the children's statistics
+    const childBase = new Int32Array(ns).fill(-1);
+    for (let s = 0, c = 0; s < ns; s++) if (splitFeature[s] >= 0) (childBase[s] = c), (c += 2);
     const G2 = new Float64Array(next.length);
     const H2 = new Float64Array(next.length);
     const X = data.x;
+    const nSlotNodes = slotOfNode.length;
     for (let i = 0; i < n; i++) {
-      const s = pos[i] < slotOfNode.length ? slotOfNode[pos[i]] : -1;
-      if (s < 0 || leftOf[s] < 0) continue;
-      const nid = expand[s];
-      const v = X[i + b.feature[nid] * n];
-      const child = v !== v ? (b.defaultLeft[nid] ? b.left[nid] : b.right[nid]) : v < b.value[nid] ? b.left[nid] : b.right[nid];
-      pos[i] = child;
+      const p = pos[i];
+      if (p >= nSlotNodes) continue;
+      const s = slotOfNode[p];
+      if (s < 0) continue;
+      const f = splitFeature[s];
+      if (f < 0) continue;
+      const v = X[i + f * n];
+      const right = v !== v ? splitDefaultLeft[s] === 0 : !(v < splitThreshold[s]);
+      const c = childBase[s] + (right ? 1 : 0);
+      pos[i] = firstNew + c;
       if (sampled[i]) {
-        const c = nextSlot[child];
         G2[c] += grad[i];
         H2[c] += 1;
       }

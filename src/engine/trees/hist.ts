@@ -11,23 +11,26 @@ import { LevelBest, splitGain } from "./gain";
 import { binRows, HistCuts, histCuts, MISSING_BIN } from "./hist-cuts";
 import { Level, SplitFinder } from "./level";
 
+/** Interleaved (G, H) per bin: gh[2k] = G, gh[2k + 1] = H; the last pair collects missing values. */
 interface Hist {
-  g: Float64Array;
-  h: Float64Array;
+  gh: Float64Array;
 }
 
 export class HistFinder implements SplitFinder {
   readonly cuts: HistCuts;
-  private readonly bins: Uint16Array;
+  /** Row-major n x m global bin index (feature offset + bin; nBins for a missing value). */
+  private readonly bins: Uint16Array | Uint32Array;
   private readonly m: number;
   private readonly nBins: number;
   private prev = new Map<number, Hist>();
 
   constructor(d: BoostData, maxBin: number) {
     this.cuts = histCuts(d, maxBin);
-    this.bins = binRows(d, this.cuts);
+    const local = binRows(d, this.cuts);
     this.m = d.m;
     this.nBins = this.cuts.values.length;
+    this.bins = this.nBins < 65535 ? new Uint16Array(local.length) : new Uint32Array(local.length);
+    for (let q = 0; q < local.length; q++) this.bins[q] = local[q] === MISSING_BIN ? this.nBins : this.cuts.offset[q % d.m] + local[q];
   }
 
   /** Forget the previous tree's histograms (called by the grower at the root level). */
@@ -36,10 +39,8 @@ export class HistFinder implements SplitFinder {
   }
 
   private build(rows: Int32Array, from: number, to: number, level: Level): Hist {
-    const g = new Float64Array(this.nBins);
-    const h = new Float64Array(this.nBins);
+    const gh = new Float64Array(2 * this.nBins + 2);
     const { bins, m } = this;
-    const off = this.cuts.offset;
     const feats = level.features;
     const nf = feats.length;
     const grad = level.grad;
@@ -48,15 +49,12 @@ export class HistFinder implements SplitFinder {
       const gr = grad[r];
       const base = r * m;
       for (let t = 0; t < nf; t++) {
-        const f = feats[t];
-        const b = bins[base + f];
-        if (b === MISSING_BIN) continue;
-        const k = off[f] + b;
-        g[k] += gr;
-        h[k] += 1;
+        const k = 2 * bins[base + feats[t]];
+        gh[k] += gr;
+        gh[k + 1] += 1;
       }
     }
-    return { g, h };
+    return { gh };
   }
 
   findSplits(level: Level, best: LevelBest): void {
@@ -85,14 +83,12 @@ export class HistFinder implements SplitFinder {
         const small = level.H[s] <= level.H[t] ? s : t;
         const large = small === s ? t : s;
         const hs = this.build(rows, start[small], start[small + 1], level);
-        const g = new Float64Array(this.nBins);
-        const h = new Float64Array(this.nBins);
-        for (let k = 0; k < this.nBins; k++) {
-          g[k] = parentHist.g[k] - hs.g[k];
-          h[k] = parentHist.h[k] - hs.h[k];
-        }
+        const gh = new Float64Array(hs.gh.length);
+        const pg = parentHist.gh;
+        const sg = hs.gh;
+        for (let k = 0; k < gh.length; k++) gh[k] = pg[k] - sg[k];
         hists[small] = hs;
-        hists[large] = { g, h };
+        hists[large] = { gh };
       } else hists[s] = this.build(rows, start[s], start[s + 1], level);
     }
     const next = new Map<number, Hist>();
@@ -109,7 +105,7 @@ export class HistFinder implements SplitFinder {
     const H = level.H[s];
     const root = level.rootGain[s];
     const { values: cut, offset: off, minValue } = this.cuts;
-    const { g, h } = hist;
+    const gh = hist.gh;
     for (const f of level.features) {
       const ib = off[f];
       const ie = off[f + 1];
@@ -117,8 +113,8 @@ export class HistFinder implements SplitFinder {
       let lG = 0;
       let lH = 0;
       for (let i = ib; i < ie; i++) {
-        lG += g[i];
-        lH += h[i];
+        lG += gh[2 * i];
+        lH += gh[2 * i + 1];
         if (lH >= mcw && lH > 0) {
           const rH = H - lH;
           if (rH >= mcw && rH > 0) best.update(s, splitGain(lG, lH, G - lG, rH, root, lambda), f, cut[i], false);
@@ -128,8 +124,8 @@ export class HistFinder implements SplitFinder {
       let rG = 0;
       let rH = 0;
       for (let i = ie - 1; i >= ib; i--) {
-        rG += g[i];
-        rH += h[i];
+        rG += gh[2 * i];
+        rH += gh[2 * i + 1];
         if (rH >= mcw && rH > 0) {
           const lH2 = H - rH;
           if (lH2 >= mcw && lH2 > 0) best.update(s, splitGain(G - rG, lH2, rG, rH, root, lambda), f, i === ib ? minValue[f] : cut[i - 1], true);
