@@ -36,7 +36,22 @@ export interface ModelState extends RegressionCore {
   readonly idVar: string;
   readonly timeVar: string;
   readonly outName: string;
+  /** Boosting: features and the training settings (paper 003's by default). */
+  readonly features: readonly string[];
+  readonly boost: BoostSettings;
 }
+
+export interface BoostSettings {
+  readonly trees: number;
+  readonly depth: number;
+  readonly eta: number;
+  readonly subsample: number;
+  readonly colsample: number;
+  readonly seed: number;
+  readonly method: "exact" | "hist";
+}
+
+export const DEFAULT_BOOST: BoostSettings = { trees: 200, depth: 4, eta: 0.05, subsample: 0.8, colsample: 0.8, seed: 1, method: "exact" };
 
 export const MODEL_KINDS: readonly { readonly kind: JobKind; readonly label: string; readonly help: string }[] = [
   { kind: "describe", label: "Descriptive statistics", help: "N, mean, SD, min and max of the chosen variables." },
@@ -47,6 +62,7 @@ export const MODEL_KINDS: readonly { readonly kind: JobKind; readonly label: str
   { kind: "robustness", label: "Robustness battery", help: "The baseline re-estimated under standard robustness checks, one column each." },
   { kind: "entropy", label: "Index: entropy weights", help: "Composite index by the entropy weight method, with directions and layers." },
   { kind: "resilience", label: "Index: resilience (Martin)", help: "Sensitivity index (g_it - G_t)/|G_t| from a level variable such as GDP per capita." },
+  { kind: "boosting", label: "Boosted trees + SHAP", help: "Gradient-boosted trees (xgboost parity) with TreeSHAP: importance table and a SHAP values sheet." },
 ];
 
 export const ROBUSTNESS_CHECKS: readonly { readonly check: RobustnessCheck; readonly label: string }[] = [
@@ -85,6 +101,8 @@ export function initialState(): ModelState {
     idVar: "",
     timeVar: "",
     outName: "",
+    features: [],
+    boost: DEFAULT_BOOST,
   };
 }
 
@@ -110,6 +128,7 @@ export function stateForProfile(prev: ModelState, profile: DataProfile): ModelSt
     altOutcome: one(prev.altOutcome),
     ...dropDefaults(prev, names, id),
     describeVars: keep(prev.describeVars),
+    features: keep(prev.features),
     indicators: prev.indicators.filter((i) => names.has(i.name)),
     value: one(prev.value),
     national: one(prev.national),
@@ -200,5 +219,9 @@ export function buildSpec(s: ModelState): JobSpec {
       need(s.timeVar, "Choose the time variable.");
       need(s.outName.trim(), "Name the new index (e.g. ER).");
       return { kind: "resilience", value: s.value, id: s.idVar, time: s.timeVar, national: s.national || undefined, outName: s.outName.trim() };
+    case "boosting":
+      need(s.y, "Choose the target (y).");
+      need(s.features.length > 0, "Choose at least one feature.");
+      return { kind: "boosting", y: s.y, features: [...s.features], ...s.boost, id: s.idVar || undefined, time: s.timeVar || undefined };
   }
 }

@@ -63,83 +63,126 @@ export function makeFinder(d: BoostData, spec: BoostSpec): SplitFinder {
   return spec.method === "hist" ? new HistFinder(d, spec.maxBin) : new ExactFinder(d);
 }
 
-export function trainBooster(d: BoostData, partial: Partial<BoostSpec> = {}, opts: TrainOptions = {}): TrainResult {
-  const spec = boostSpec(partial);
-  const { n, m } = d;
-  if (n < 2) throw new InputError(`Boosting needs at least 2 rows; the data has ${n}.`, "value");
-  for (let i = 0; i < n; i++) {
-    if (d.y[i] !== d.y[i]) throw new InputError(`y is missing in data row ${i + 1}: boosting needs y in every row.`, "value");
+/**
+ * A training run one tree at a time (`step()` grows the next tree; false when done), so the task pane's
+ * worker can yield between trees (progress and Cancel); `trainBooster` runs it to the end.
+ */
+export class BoosterRun {
+  readonly spec: BoostSpec;
+  private readonly finder: SplitFinder;
+  private readonly rng: Rng;
+  private readonly p: Float32Array;
+  private readonly pv: Float32Array | null;
+  private readonly grad: Float32Array;
+  private readonly sampled: Uint8Array;
+  private readonly pos: Int32Array;
+  private readonly nKeep: number;
+  private readonly allFeatures: Int32Array;
+  private readonly trees: Tree[] = [];
+  private readonly trainRmse: number[] = [];
+  private readonly validRmse: number[] = [];
+  private readonly R: number | undefined;
+  private bestScore = Infinity;
+  private bestIteration = -1;
+  private bestP: Float32Array | null = null;
+  private stoppedEarly = false;
+  private cancelled = false;
+  private done = false;
+
+  constructor(private readonly d: BoostData, partial: Partial<BoostSpec> = {}, private readonly opts: TrainOptions = {}) {
+    const spec = (this.spec = boostSpec(partial));
+    const { n, m } = d;
+    if (n < 2) throw new InputError(`Boosting needs at least 2 rows; the data has ${n}.`, "value");
+    for (let i = 0; i < n; i++) {
+      if (d.y[i] !== d.y[i]) throw new InputError(`y is missing in data row ${i + 1}: boosting needs y in every row.`, "value");
+    }
+    if (opts.valid && opts.valid.m !== m) throw new InputError(`The validation data has ${opts.valid.m} features but the training data has ${m}.`, "value");
+    const R = (this.R = opts.earlyStoppingRounds);
+    if (R !== undefined && (!Number.isInteger(R) || R < 1)) throw new InputError(`early stopping rounds must be a whole number >= 1; got ${R}.`, "value");
+    if (R !== undefined && !opts.valid) throw new InputError("Early stopping needs a validation set.", "value");
+    this.finder = makeFinder(d, spec);
+    this.rng = new Rng(spec.seed);
+    const base = f32(spec.baseScore);
+    this.p = new Float32Array(n).fill(base);
+    this.pv = opts.valid ? new Float32Array(opts.valid.n).fill(base) : null;
+    this.grad = new Float32Array(n);
+    this.sampled = new Uint8Array(n).fill(1);
+    this.pos = new Int32Array(n);
+    this.nKeep = Math.max(1, Math.floor(spec.colsample * m));
+    this.allFeatures = Int32Array.from({ length: m }, (_, j) => j);
   }
-  if (opts.valid && opts.valid.m !== m) throw new InputError(`The validation data has ${opts.valid.m} features but the training data has ${m}.`, "value");
-  const R = opts.earlyStoppingRounds;
-  if (R !== undefined && (!Number.isInteger(R) || R < 1)) throw new InputError(`early stopping rounds must be a whole number >= 1; got ${R}.`, "value");
-  if (R !== undefined && !opts.valid) throw new InputError("Early stopping needs a validation set.", "value");
 
-  const finder = makeFinder(d, spec);
-  const rng = new Rng(spec.seed);
-  const base = f32(spec.baseScore);
-  const p = new Float32Array(n).fill(base);
-  const pv = opts.valid ? new Float32Array(opts.valid.n).fill(base) : null;
-  const grad = new Float32Array(n);
-  const sampled = new Uint8Array(n).fill(1);
-  const pos = new Int32Array(n);
-  const nKeep = Math.max(1, Math.floor(spec.colsample * m));
-  const allFeatures = Int32Array.from({ length: m }, (_, j) => j);
-  const trees: Tree[] = [];
-  const trainRmse: number[] = [];
-  const validRmse: number[] = [];
-  let bestScore = Infinity;
-  let bestIteration = -1;
-  let stoppedEarly = false;
-  let cancelled = false;
-  let bestP: Float32Array | null = null;
-
-  for (let t = 0; t < spec.trees; t++) {
+  /** Grows the next tree; returns false when training has finished (all trees, early stop or cancel). */
+  step(): boolean {
+    if (this.done) return false;
+    const { d, spec, p, grad, sampled, rng, opts } = this;
+    const { n, m } = d;
+    const t = this.trees.length;
     for (let i = 0; i < n; i++) grad[i] = f32(p[i] - d.y[i]);
     if (spec.subsample < 1) for (let i = 0; i < n; i++) sampled[i] = rng.uniform() < spec.subsample ? 1 : 0;
-    let features = allFeatures;
-    if (nKeep < m) {
-      const perm = rng.shuffle(Int32Array.from(allFeatures));
-      features = perm.slice(0, nKeep).sort();
+    let features = this.allFeatures;
+    if (this.nKeep < m) {
+      const perm = rng.shuffle(Int32Array.from(this.allFeatures));
+      features = perm.slice(0, this.nKeep).sort();
     }
-    const tree = growTree({ data: d, grad, sampled, features, spec, finder }, pos);
-    trees.push(tree);
-    for (let i = 0; i < n; i++) p[i] += tree.value[pos[i]];
+    const tree = growTree({ data: d, grad, sampled, features, spec, finder: this.finder }, this.pos);
+    this.trees.push(tree);
+    for (let i = 0; i < n; i++) p[i] += tree.value[this.pos[i]];
     const tr = rmse(p, d.y);
-    trainRmse.push(tr);
+    this.trainRmse.push(tr);
     let vr: number | undefined;
-    if (pv && opts.valid) {
-      addTree(tree, opts.valid, pv);
-      vr = rmse(pv, opts.valid.y);
-      validRmse.push(vr);
+    if (this.pv && opts.valid) {
+      addTree(tree, opts.valid, this.pv);
+      vr = rmse(this.pv, opts.valid.y);
+      this.validRmse.push(vr);
     }
-    if (R !== undefined && vr !== undefined) {
-      if (vr < bestScore) {
-        bestScore = vr;
-        bestIteration = t;
-        bestP = Float32Array.from(p);
-      } else if (t - bestIteration >= R) {
-        stoppedEarly = true;
-        break;
+    if (this.R !== undefined && vr !== undefined) {
+      if (vr < this.bestScore) {
+        this.bestScore = vr;
+        this.bestIteration = t;
+        this.bestP = Float32Array.from(p);
+      } else if (t - this.bestIteration >= this.R) {
+        this.stoppedEarly = true;
+        this.done = true;
+        return false;
       }
     } else {
-      bestIteration = t;
+      this.bestIteration = t;
     }
     if (opts.onTree && opts.onTree({ tree: t + 1, trees: spec.trees, trainRmse: tr, validRmse: vr }) === false) {
-      cancelled = true;
-      break;
+      this.cancelled = true;
+      this.done = true;
+      return false;
     }
+    if (t + 1 >= spec.trees) this.done = true;
+    return !this.done;
   }
-  const kept = R !== undefined ? trees.slice(0, bestIteration + 1) : trees;
-  const predictions = R !== undefined && bestP ? bestP : p;
-  return {
-    model: { trees: kept, baseScore: base, featureNames: d.names, nFeatures: m },
-    spec,
-    predictions,
-    trainRmse: Float64Array.from(trainRmse),
-    validRmse: Float64Array.from(validRmse),
-    bestIteration,
-    stoppedEarly,
-    cancelled,
-  };
+
+  /** Stops a run early (Cancel): the result keeps the trees grown so far. */
+  cancel(): void {
+    this.cancelled = true;
+    this.done = true;
+  }
+
+  result(): TrainResult {
+    const R = this.R;
+    const kept = R !== undefined ? this.trees.slice(0, this.bestIteration + 1) : this.trees.slice();
+    const predictions = R !== undefined && this.bestP ? this.bestP : Float32Array.from(this.p);
+    return {
+      model: { trees: kept, baseScore: f32(this.spec.baseScore), featureNames: this.d.names, nFeatures: this.d.m },
+      spec: this.spec,
+      predictions,
+      trainRmse: Float64Array.from(this.trainRmse),
+      validRmse: Float64Array.from(this.validRmse),
+      bestIteration: this.bestIteration,
+      stoppedEarly: this.stoppedEarly,
+      cancelled: this.cancelled,
+    };
+  }
+}
+
+export function trainBooster(d: BoostData, partial: Partial<BoostSpec> = {}, opts: TrainOptions = {}): TrainResult {
+  const run = new BoosterRun(d, partial, opts);
+  while (run.step());
+  return run.result();
 }

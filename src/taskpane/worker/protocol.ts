@@ -95,7 +95,24 @@ export interface ResilienceSpec {
   readonly outName: string;
 }
 
-export type JobSpec = DescribeSpec | FeSpec | IvSpec | MediationSpec | HeterogeneitySpec | RobustnessSpec | EntropySpec | ResilienceSpec;
+/** Gradient-boosted trees explained by TreeSHAP (worker/jobs-boosting.ts). */
+export interface BoostingSpec {
+  readonly kind: "boosting";
+  readonly y: string;
+  readonly features: readonly string[];
+  readonly trees: number;
+  readonly depth: number;
+  readonly eta: number;
+  readonly subsample: number;
+  readonly colsample: number;
+  readonly seed: number;
+  readonly method: "exact" | "hist";
+  /** Panel id / time written beside the SHAP values. */
+  readonly id?: string;
+  readonly time?: string;
+}
+
+export type JobSpec = DescribeSpec | FeSpec | IvSpec | MediationSpec | HeterogeneitySpec | RobustnessSpec | EntropySpec | ResilienceSpec | BoostingSpec;
 export type JobKind = JobSpec["kind"];
 
 /** Presentation choices (the report's TableOptions the pane exposes). */
@@ -128,6 +145,8 @@ export interface JobOutput {
   readonly columns?: readonly { readonly name: string; readonly values: Float64Array }[];
   /** For the index builders: the scores as their own sheet ("Write scores"). */
   readonly scores?: ScoreSheet;
+  /** Boosting: what SHAP summary (beeswarm) and dependence charts need (worker/jobs-boosting.ts). */
+  readonly explanation?: import("./jobs-boosting").ShapExplanation;
   /** The data profile after adding `columns` (set by the engine host). */
   readonly profile?: DataProfile;
 }
