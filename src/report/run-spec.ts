@@ -24,6 +24,8 @@ import { buildMediationTable } from "./mediation-table";
 import { RegressionTableSpec, buildRegressionTable, labeller } from "./regression-table";
 import { DeriveStep, LinearModelSpec, RegressionLayout, RowFilter, SpecFile, TableSpec, TableSpecBase, validateSpecFile } from "./spec";
 import { Table } from "./table";
+import { boostDataWithY, runBoost } from "../engine/trees";
+import { buildBoostingTable } from "./boosting-table";
 
 /** Adds the derived columns, in order (each step may use the columns of earlier steps). */
 export function applyDerive(frame: Frame, steps: readonly DeriveStep[] = []): Frame {
@@ -194,6 +196,12 @@ export function runTable(frame: Frame, spec: TableSpec): Table {
         );
       }
       return buildRegressionTable(layout(spec, columns, spec.model.fe ?? []));
+    }
+    case "boosting": {
+      const { data, nNoY } = boostDataWithY(frame, spec.y, spec.x);
+      const b = spec.boost ?? {};
+      const run = runBoost(data, { spec: { trees: b.trees, maxDepth: b.depth, eta: b.eta, subsample: b.subsample, colsample: b.colsample, seed: b.seed, method: b.method } });
+      return buildBoostingTable({ title: spec.title, run, decimals: spec.options?.decimals, notes: [...(nNoY ? [`${nNoY} of ${frame.nrow} rows have no ${spec.y} and are not used.`] : []), ...(spec.notes ?? [])] });
     }
     case "robustness": {
       const treat = spec.model.x[0];

@@ -91,10 +91,17 @@ export type TableSpec =
       readonly model: LinearModelSpec;
       readonly panel: { readonly id: string; readonly time: string };
       readonly variants: readonly RobustnessVariant[];
+    })
+  | (TableSpecBase & {
+      /** Boosted trees + TreeSHAP importance (report/boosting-table.ts); rows without y are left out and noted. */
+      readonly kind: "boosting";
+      readonly y: string;
+      readonly x: readonly string[];
+      readonly boost?: { readonly trees?: number; readonly depth?: number; readonly eta?: number; readonly subsample?: number; readonly colsample?: number; readonly seed?: number; readonly method?: "exact" | "hist" };
     });
 
 export type TableKind = TableSpec["kind"];
-export const TABLE_KINDS: readonly TableKind[] = ["regression", "descriptives", "iv", "mediation", "heterogeneity", "robustness"];
+export const TABLE_KINDS: readonly TableKind[] = ["regression", "descriptives", "iv", "mediation", "heterogeneity", "robustness", "boosting"];
 
 /** Columns built before the tables run. */
 export type DeriveStep =
@@ -145,6 +152,7 @@ const TABLE_FIELDS: Readonly<Record<string, readonly string[]>> = {
   mediation: ["model", ...LAYOUT_FIELDS],
   heterogeneity: ["model", "splits", ...LAYOUT_FIELDS],
   robustness: ["model", "panel", "variants", ...LAYOUT_FIELDS],
+  boosting: ["y", "x", "boost"],
 };
 const LINEAR_FIELDS = ["y", "x", "fe", "cluster", "vcov"];
 const MODEL_FIELDS: Readonly<Record<string, readonly string[]>> = {
@@ -230,6 +238,10 @@ export function validateTableSpec(t: TableSpec, where = "table"): void {
       model(t.model, `${where}.model`);
       need(t.panel && typeof t.panel.id === "string" && typeof t.panel.time === "string", `${where} (robustness) needs "panel": {"id": ..., "time": ...}.`);
       need(Array.isArray(t.variants) && t.variants.length > 0, `${where} (robustness) needs a non-empty "variants" list.`);
+      break;
+    case "boosting":
+      need(typeof t.y === "string" && strList(t.x) && t.x.length > 0, `${where} (boosting) needs "y" (a column name) and "x" (a list of feature columns).`);
+      if (t.boost) knownFields(t.boost, ["trees", "depth", "eta", "subsample", "colsample", "seed", "method"], `${where}.boost`);
       break;
   }
 }

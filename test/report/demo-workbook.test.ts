@@ -19,7 +19,7 @@ import { SPEC_SHEET, decodeSpecRows } from "../../src/report/spec-record";
 import { readCase, relErr } from "../support/reference";
 
 const TOL = 1e-8;
-const SHEETS = ["Descriptives", "Baseline", "IV", "Robustness", "Heterogeneity", "Mechanism", "Mediation"];
+const SHEETS = ["Descriptives", "Baseline", "IV", "Robustness", "Heterogeneity", "Mechanism", "Mediation", "SHAP importance"];
 const PAREN_FMT = '"("0.00")";"(-"0.00")"';
 let wb: ExcelJS.Workbook;
 

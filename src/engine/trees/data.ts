@@ -107,3 +107,26 @@ export function takeBoostRows(d: BoostData, rows: ArrayLike<number>): BoostData 
   for (let i = 0; i < n; i++) Y[i] = d.y[rows[i]];
   return { n, m: d.m, names: d.names, x: X, y: Y, nMissing, constant: d.constant };
 }
+
+/**
+ * For faces that train on "every row with y" (task pane, table specs): BoostData of the rows whose y is
+ * present, the data rows used (0-based) and how many rows were left out for a missing y (to be reported).
+ */
+export function boostDataWithY(frame: Frame, y: string, x: readonly string[]): { data: BoostData; rows: Int32Array; nNoY: number } {
+  const all = boostDataFromFrame(frame, y, x, { requireY: false });
+  const rows: number[] = [];
+  for (let i = 0; i < all.n; i++) if (all.y[i] === all.y[i]) rows.push(i);
+  const r = Int32Array.from(rows);
+  const data = takeBoostRows(all, r);
+  const constant = data.names.filter((_, j) => {
+    let first = NaN;
+    for (let i = 0; i < data.n; i++) {
+      const v = data.x[i + j * data.n];
+      if (v !== v) continue;
+      if (first !== first) first = v;
+      else if (v !== first) return false;
+    }
+    return true;
+  });
+  return { data: { ...data, constant }, rows: r, nNoY: all.n - rows.length };
+}
