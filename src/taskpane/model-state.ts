@@ -4,7 +4,7 @@
  * `buildSpec`: state -> JobSpec, or the first thing a user must still choose, in words.
  */
 import type { DataProfile } from "./worker/profile";
-import type { JobKind, JobSpec, RegressionCore, RobustnessCheck, RobustnessSpec } from "./worker/protocol";
+import type { BoostSettings, JobKind, JobSpec, RegressionCore, RobustnessCheck, RobustnessSpec } from "./worker/protocol";
 
 export interface IndicatorChoice {
   readonly name: string;
@@ -41,15 +41,7 @@ export interface ModelState extends RegressionCore {
   readonly boost: BoostSettings;
 }
 
-export interface BoostSettings {
-  readonly trees: number;
-  readonly depth: number;
-  readonly eta: number;
-  readonly subsample: number;
-  readonly colsample: number;
-  readonly seed: number;
-  readonly method: "exact" | "hist";
-}
+export type { BoostSettings };
 
 export const DEFAULT_BOOST: BoostSettings = { trees: 200, depth: 4, eta: 0.05, subsample: 0.8, colsample: 0.8, seed: 1, method: "exact" };
 

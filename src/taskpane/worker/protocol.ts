@@ -95,11 +95,8 @@ export interface ResilienceSpec {
   readonly outName: string;
 }
 
-/** Gradient-boosted trees explained by TreeSHAP (worker/jobs-boosting.ts). */
-export interface BoostingSpec {
-  readonly kind: "boosting";
-  readonly y: string;
-  readonly features: readonly string[];
+/** The boosting form's training settings (defaults: paper 003's, model-state.ts DEFAULT_BOOST). */
+export interface BoostSettings {
   readonly trees: number;
   readonly depth: number;
   readonly eta: number;
@@ -107,6 +104,13 @@ export interface BoostingSpec {
   readonly colsample: number;
   readonly seed: number;
   readonly method: "exact" | "hist";
+}
+
+/** Gradient-boosted trees explained by TreeSHAP (worker/jobs-boosting.ts). */
+export interface BoostingSpec extends BoostSettings {
+  readonly kind: "boosting";
+  readonly y: string;
+  readonly features: readonly string[];
   /** Panel id / time written beside the SHAP values. */
   readonly id?: string;
   readonly time?: string;
