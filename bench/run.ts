@@ -14,6 +14,7 @@ import { psmCase } from "./cases/psm";
 import { fe2wayCases } from "./cases/fe2way";
 import { formulaCases } from "./cases/formulas";
 import { spatialCase } from "./cases/spatial";
+import { boostingCases } from "./cases/boosting";
 
 export interface BenchCase {
   readonly name: string;
@@ -29,6 +30,7 @@ export const CASES: BenchCase[] = [
   ...formulaCases,
   spatialCase,
   psmCase,
+  ...boostingCases,
 ];
 
 interface Measurement {

@@ -25,6 +25,8 @@ import { Table } from "./table";
 import { psmBalanceTable, psmColumns, psmNotes, psmStats } from "./psm-table";
 
 export { firstStageResult } from "./iv-table";
+import { boostDataWithY, runBoost } from "../engine/trees";
+import { buildBoostingTable } from "./boosting-table";
 
 /** Adds the derived columns, in order (each step may use the columns of earlier steps). */
 export function applyDerive(frame: Frame, steps: readonly DeriveStep[] = []): Frame {
@@ -154,6 +156,12 @@ export async function runTable(frame: Frame, spec: TableSpec): Promise<Table> {
         );
       }
       return buildRegressionTable(layout(spec, columns, spec.model.fe ?? []));
+    }
+    case "boosting": {
+      const { data, nNoY } = boostDataWithY(frame, spec.y, spec.x);
+      const b = spec.boost ?? {};
+      const run = runBoost(data, { spec: { trees: b.trees, maxDepth: b.depth, eta: b.eta, subsample: b.subsample, colsample: b.colsample, seed: b.seed, method: b.method } });
+      return buildBoostingTable({ title: spec.title, run, decimals: spec.options?.decimals, notes: [...(nNoY ? [`${nNoY} of ${frame.nrow} rows have no ${spec.y} and are not used.`] : []), ...(spec.notes ?? [])] });
     }
     case "robustness": {
       const treat = spec.model.x[0];

@@ -95,7 +95,15 @@ export type TableSpec =
       readonly panel: { readonly id: string; readonly time: string };
       readonly variants: readonly RobustnessVariant[];
     })
-  | PsmTableSpec;
+  | PsmTableSpec
+  | (TableSpecBase & {
+      /** Boosted trees + TreeSHAP importance (report/boosting-table.ts); rows without y are left out and noted. */
+      readonly kind: "boosting";
+      readonly y: string;
+      readonly x: readonly string[];
+      readonly boost?: { readonly trees?: number; readonly depth?: number; readonly eta?: number; readonly subsample?: number; readonly colsample?: number; readonly seed?: number; readonly method?: "exact" | "hist" };
+    });
+
 
 export interface MediationBootstrapSpec {
   readonly reps: number;
@@ -104,7 +112,7 @@ export interface MediationBootstrapSpec {
 }
 
 export type TableKind = TableSpec["kind"];
-export const TABLE_KINDS: readonly TableKind[] = ["regression", "descriptives", "iv", "mediation", "heterogeneity", "robustness", "psm"];
+export const TABLE_KINDS: readonly TableKind[] = ["regression", "descriptives", "iv", "mediation", "heterogeneity", "robustness", "psm", "boosting"];
 
 /** Columns built before the tables run. */
 export type DeriveStep =
@@ -176,6 +184,7 @@ const TABLE_FIELDS: Readonly<Record<string, readonly string[]>> = {
   heterogeneity: ["model", "splits", ...LAYOUT_FIELDS],
   robustness: ["model", "panel", "variants", ...LAYOUT_FIELDS],
   psm: [...PSM_TABLE_FIELDS, ...LAYOUT_FIELDS],
+  boosting: ["y", "x", "boost"],
 };
 const LINEAR_FIELDS = ["y", "x", "fe", "cluster", "vcov"];
 const MODEL_FIELDS: Readonly<Record<string, readonly string[]>> = {
@@ -273,6 +282,10 @@ export function validateTableSpec(t: TableSpec, where = "table"): void {
     case "psm":
       validatePsmTableSpec(t, where);
       if (t.model) model(t.model, `${where}.model`);
+      break;
+    case "boosting":
+      need(typeof t.y === "string" && strList(t.x) && t.x.length > 0, `${where} (boosting) needs "y" (a column name) and "x" (a list of feature columns).`);
+      if (t.boost) knownFields(t.boost, ["trees", "depth", "eta", "subsample", "colsample", "seed", "method"], `${where}.boost`);
       break;
   }
 }

@@ -4,7 +4,7 @@
  * `buildSpec`: state -> JobSpec, or the first thing a user must still choose, in words.
  */
 import type { DataProfile } from "./worker/profile";
-import type { JobKind, JobSpec, RegressionCore, RobustnessCheck, RobustnessSpec } from "./worker/protocol";
+import type { BoostSettings, JobKind, JobSpec, RegressionCore, RobustnessCheck, RobustnessSpec } from "./worker/protocol";
 
 export interface IndicatorChoice {
   readonly name: string;
@@ -40,7 +40,14 @@ export interface ModelState extends RegressionCore {
   readonly psmCaliper: number;
   readonly psmBwidth: number;
   readonly psmByPeriod: boolean;
+  /** Boosting: features and the training settings (paper 003's by default). */
+  readonly features: readonly string[];
+  readonly boost: BoostSettings;
 }
+
+export type { BoostSettings };
+
+export const DEFAULT_BOOST: BoostSettings = { trees: 200, depth: 4, eta: 0.05, subsample: 0.8, colsample: 0.8, seed: 1, method: "exact" };
 
 export const MODEL_KINDS: readonly { readonly kind: JobKind; readonly label: string; readonly help: string }[] = [
   { kind: "describe", label: "Descriptive statistics", help: "N, mean, SD, min and max of the chosen variables." },
@@ -52,6 +59,7 @@ export const MODEL_KINDS: readonly { readonly kind: JobKind; readonly label: str
   { kind: "psm", label: "PSM-FE (matched sample)", help: "Propensity-score matching (psmatch2): treatment = key regressor above its median, covariates = controls; FE regression on each matched sample, and the balance table." },
   { kind: "entropy", label: "Index: entropy weights", help: "Composite index by the entropy weight method, with directions and layers." },
   { kind: "resilience", label: "Index: resilience (Martin)", help: "Sensitivity index (g_it - G_t)/|G_t| from a level variable such as GDP per capita." },
+  { kind: "boosting", label: "Boosted trees + SHAP", help: "Gradient-boosted trees (xgboost parity) with TreeSHAP: importance table and a SHAP values sheet." },
 ];
 
 export const ROBUSTNESS_CHECKS: readonly { readonly check: RobustnessCheck; readonly label: string }[] = [
@@ -94,6 +102,8 @@ export function initialState(): ModelState {
     psmCaliper: 0.05,
     psmBwidth: 0.06,
     psmByPeriod: true,
+    features: [],
+    boost: DEFAULT_BOOST,
   };
 }
 
@@ -119,6 +129,7 @@ export function stateForProfile(prev: ModelState, profile: DataProfile): ModelSt
     altOutcome: one(prev.altOutcome),
     ...dropDefaults(prev, names, id),
     describeVars: keep(prev.describeVars),
+    features: keep(prev.features),
     indicators: prev.indicators.filter((i) => names.has(i.name)),
     value: one(prev.value),
     national: one(prev.national),
@@ -217,5 +228,9 @@ export function buildSpec(s: ModelState): JobSpec {
       need(s.timeVar, "Choose the time variable.");
       need(s.outName.trim(), "Name the new index (e.g. ER).");
       return { kind: "resilience", value: s.value, id: s.idVar, time: s.timeVar, national: s.national || undefined, outName: s.outName.trim() };
+    case "boosting":
+      need(s.y, "Choose the target (y).");
+      need(s.features.length > 0, "Choose at least one feature.");
+      return { kind: "boosting", y: s.y, features: [...s.features], ...s.boost, id: s.idVar || undefined, time: s.timeVar || undefined };
   }
 }

@@ -103,13 +103,13 @@ function expectFit(ws: ExcelJS.Worksheet, col: number, ref: RefFit, terms: reado
 
 describe("demo workbook (npm run demo)", () => {
   test("every sheet exists, in order, plus the very hidden spec sheet with one record per table", () => {
-    expect(wb.worksheets.map((w) => w.name)).toEqual([...SHEETS, SPEC_SHEET]);
+    expect(wb.worksheets.map((w) => w.name)).toEqual([...SHEETS, "SHAP importance", SPEC_SHEET]);
     const specs = sheet(SPEC_SHEET);
     expect(specs.state).toBe("veryHidden");
     const values: unknown[][] = [];
     specs.eachRow((row) => values.push((row.values as unknown[]).slice(1)));
     const recs = decodeSpecRows(values);
-    expect(recs.map((r) => r.sheetName)).toEqual(SHEETS);
+    expect(recs.map((r) => r.sheetName)).toEqual([...SHEETS, "SHAP importance"]);
     expect((recs[1].spec as { kind: string }).kind).toBe("regression");
   });
 

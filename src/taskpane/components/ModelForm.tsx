@@ -9,6 +9,7 @@ import { MODEL_KINDS, ModelState, ROBUSTNESS_CHECKS } from "../model-state";
 import type { JobKind, VcovChoice } from "../worker/protocol";
 import { Unavailable, VariableChecklist, VariableSelect } from "./VariablePicker";
 import { IndicatorTable } from "./IndicatorTable";
+import { BoostingFields } from "./BoostingFields";
 
 export interface ModelFormProps {
   readonly state: ModelState;
@@ -182,6 +183,7 @@ export function ModelForm(props: ModelFormProps): React.JSX.Element {
           <NameField state={state} onChange={onChange} placeholder="NQP" />
         </>
       )}
+      {state.kind === "boosting" && <BoostingFields {...props} />}
       {state.kind === "resilience" && (
         <>
           <VariableSelect label="Level variable" variables={variables} value={state.value} onChange={(value) => onChange({ value })} hint="e.g. GDP per capita" />

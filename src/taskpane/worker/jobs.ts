@@ -15,6 +15,7 @@ import { describeColumns } from "../../engine/stats/describe";
 import { buildDescriptivesTable } from "../../report/descriptives-table";
 import { entropyWeightsTable, resilienceTable } from "./index-tables";
 import { entropyScoreSheet, resilienceScoreSheet } from "./score-sheet";
+import { boosting } from "./jobs-boosting";
 import type { DescribeSpec, EntropySpec, JobKind, JobOutput, JobSpec, ResilienceSpec } from "./protocol";
 
 const describe: JobRunner<DescribeSpec> = async (spec, { frame, options }) => {
@@ -73,6 +74,7 @@ export const JOB_RUNNERS: Partial<Record<JobKind, JobRunner<any>>> = {
   psm: psmJob,
   entropy,
   resilience,
+  boosting,
 };
 
 export function availableKinds(): JobKind[] {

@@ -107,7 +107,28 @@ export interface PsmJobSpec extends RegressionCore {
   readonly by: string;
 }
 
-export type JobSpec = DescribeSpec | FeSpec | IvSpec | MediationSpec | HeterogeneitySpec | RobustnessSpec | EntropySpec | ResilienceSpec | PsmJobSpec;
+/** The boosting form's training settings (defaults: paper 003's, model-state.ts DEFAULT_BOOST). */
+export interface BoostSettings {
+  readonly trees: number;
+  readonly depth: number;
+  readonly eta: number;
+  readonly subsample: number;
+  readonly colsample: number;
+  readonly seed: number;
+  readonly method: "exact" | "hist";
+}
+
+/** Gradient-boosted trees explained by TreeSHAP (worker/jobs-boosting.ts). */
+export interface BoostingSpec extends BoostSettings {
+  readonly kind: "boosting";
+  readonly y: string;
+  readonly features: readonly string[];
+  /** Panel id / time written beside the SHAP values. */
+  readonly id?: string;
+  readonly time?: string;
+}
+
+export type JobSpec = DescribeSpec | FeSpec | IvSpec | MediationSpec | HeterogeneitySpec | RobustnessSpec | EntropySpec | ResilienceSpec | PsmJobSpec | BoostingSpec;
 export type JobKind = JobSpec["kind"];
 
 /** Presentation choices (the report's TableOptions the pane exposes). */
@@ -142,6 +163,8 @@ export interface JobOutput {
   readonly scores?: ScoreSheet;
   /** Further tables written to sheets of their own with the main one (PSM: the balance table). */
   readonly extraTables?: readonly Table[];
+  /** Boosting: what SHAP summary (beeswarm) and dependence charts need (worker/jobs-boosting.ts). */
+  readonly explanation?: import("./jobs-boosting").ShapExplanation;
   /** The data profile after adding `columns` (set by the engine host). */
   readonly profile?: DataProfile;
 }

@@ -23,7 +23,7 @@ function keyColumn(frame: Frame, name: string): KeyColumn | null {
   return { name, values };
 }
 
-function keysOf(frame: Frame, names: readonly (string | undefined)[]): KeyColumn[] {
+export function keysOf(frame: Frame, names: readonly (string | undefined)[]): KeyColumn[] {
   const keys = names.flatMap((n) => (n ? [keyColumn(frame, n)].filter((k): k is KeyColumn => k !== null) : []));
   if (keys.length) return keys;
   return [{ name: "Data row", values: Array.from({ length: frame.nrow }, (_, i) => i + 1) }];
