@@ -197,7 +197,7 @@ export function chartOption(c: Chart): Record<string, unknown> {
       { text: c.title, left: "center", top: 8, textStyle: { fontSize: 15, fontWeight: "bold", color: "#111", fontFamily: FONT } },
       ...(notes.length ? [{ text: notes.join("\n"), left: 12, bottom: 8, textStyle: { fontSize: 11, fontWeight: "normal", color: "#444", lineHeight: NOTE_LINE, fontFamily: FONT } }] : []),
     ],
-    legend: legend ? { show: true, top: 34, data: c.series.map((s) => s.name).concat((c.fitted ?? []).map((f) => f.label)), textStyle: { fontSize: 11, fontFamily: FONT } } : { show: false },
+    legend: legend ? { show: true, top: 34, itemGap: 22, data: c.series.map((s) => s.name).concat((c.fitted ?? []).map((f) => f.label)), textStyle: { fontSize: 11, fontFamily: FONT } } : { show: false },
     grid: { left: yCats ? 20 : 75, right, top: legend ? 72 : 48, bottom, containLabel: yCats },
     xAxis,
     yAxis,
