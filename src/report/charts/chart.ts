@@ -176,20 +176,13 @@ export function sourceOf(series: readonly ChartSeries[], x: Axis, y: Axis): Sour
   return { header, rows };
 }
 
-export interface ChartParts {
-  readonly kind: ChartKind;
-  readonly title: string;
-  readonly x: Axis;
-  readonly y: Axis;
-  readonly series: readonly ChartSeries[];
-  readonly fitted?: readonly FittedLine[];
-  readonly colourScale?: ColourScale;
+/** What a builder gives makeChart: the chart without its derived parts (source) and with defaults. */
+export type ChartParts = Omit<Chart, "legend" | "notes" | "source" | "width" | "height"> & {
   readonly legend?: boolean;
   readonly notes?: readonly string[];
-  readonly geo?: Chart["geo"];
   readonly width?: number;
   readonly height?: number;
-}
+};
 
 /** Assembles a chart: checks the series and derives the source table. */
 export function makeChart(p: ChartParts): Chart {
