@@ -219,7 +219,7 @@ export function chartOption(c: Chart): Record<string, unknown> {
             text: [cs.highLabel ?? fmt(cs.max), cs.lowLabel ?? fmt(cs.min)],
             textStyle: { fontSize: 11, color: "#333", fontFamily: FONT },
           },
-          graphic: [{ type: "text", right: 8, top: legend ? 76 : 56, style: { text: wrapChars(cs.title, 16).slice(0, 3).join("\n"), fontSize: 11, fontWeight: "bold", fill: "#222", fontFamily: FONT } }],
+          graphic: [{ type: "text", left: c.width - 112, top: legend ? 76 : 56, style: { text: wrapChars(cs.title, 16).slice(0, 3).join("\n"), fontSize: 11, fontWeight: "bold", fill: "#222", fontFamily: FONT } }],
         }
       : {}),
     series: seriesOptions(c),
