@@ -11,6 +11,7 @@ import { mkdirSync } from "fs";
 import { dirname, join, resolve } from "path";
 import { buildSpecWorkbook } from "../src/cli/commands/table";
 import { renderText } from "../src/report/writers/text";
+import { addDemoFigures } from "./demo-figures";
 
 export const DEMO_SPEC = join(__dirname, "..", "data", "demo-spec.json");
 export const DEMO_DATA = join(__dirname, "..", "data", "nqp_panel.csv");
@@ -21,6 +22,7 @@ export async function runDemo(out = DEMO_OUT, print: (s: string) => void = () =>
   mkdirSync(dirname(path), { recursive: true });
   const tables = await buildSpecWorkbook(DEMO_SPEC, DEMO_DATA, path);
   for (const t of tables) print(renderText(t.table) + "\n");
+  print(`Figures sheet and PNGs: ${(await addDemoFigures(path, DEMO_SPEC, DEMO_DATA)).join(", ")}\n`);
   print(`Wrote ${tables.length} tables (sheets: ${tables.map((t) => t.sheet).join(", ")}) to ${path}\n`);
   print("See the rendered pages with: npm run demo:render\n");
   return { path, tables };

@@ -1,0 +1,69 @@
+/**
+ * The demo's figures: the coefficient plot of Table 3 (stepwise baseline of data/demo-spec.json), the
+ * NQP trend by Hu-line group (hu_east) and the NQP map of the last year (lat/lon of data/nqp_panel.csv),
+ * written as PNGs to out/demo/ and embedded (ExcelJS images) on a "Figures" sheet of the demo workbook.
+ */
+import ExcelJS from "exceljs";
+import { readFileSync, writeFileSync } from "fs";
+import { dirname, join } from "path";
+import { keyColumn, numericColumn } from "../src/engine/frame";
+import { fitLinear } from "../src/engine/models/linear";
+import { readDataFile } from "../src/cli/data";
+import { Chart } from "../src/report/charts/chart";
+import { coefPlot, stepwiseColumns } from "../src/report/charts/coef-chart";
+import { pointMap } from "../src/report/charts/spatial-charts";
+import { trendChart } from "../src/report/charts/trend-chart";
+import { applyDerive, rowsWhere } from "../src/report/run-spec";
+import { validateSpecFile } from "../src/report/spec";
+import { renderPng } from "../src/report/writers/svg";
+
+export async function demoCharts(specFile: string, dataFile: string): Promise<{ file: string; chart: Chart }[]> {
+  const spec = validateSpecFile(JSON.parse(readFileSync(specFile, "utf8")));
+  const frame = applyDerive(await readDataFile(dataFile), spec.derive);
+  const t3 = spec.tables.find((t) => t.kind === "regression" && /^Table 3/.test(t.title));
+  if (!t3 || t3.kind !== "regression") throw new Error("demo spec: no regression table titled 'Table 3...'.");
+  const results = t3.models.map((m) => fitLinear(frame, { y: m.y, x: m.x, fe: m.fe, cluster: m.cluster, vcov: m.vcov, rows: rowsWhere(frame, m.where) }));
+  const coef = coefPlot({ title: "Table 3: coefficient on NQP as controls are added", columns: stepwiseColumns(results), terms: ["NQP"], xTitle: "Column of Table 3" });
+  const trend = trendChart({
+    title: "NQP by year, east and west of the Hu line",
+    time: numericColumn(frame, "year"),
+    value: numericColumn(frame, "NQP"),
+    group: keyColumn(frame, "hu_east"),
+    groupLabels: { "0": "West of the Hu line", "1": "East of the Hu line" },
+    valueLabel: "NQP",
+  });
+  const year = numericColumn(frame, "year");
+  let last = -Infinity;
+  for (const y of year) if (y > last) last = y;
+  const rows = Array.from({ length: frame.nrow }, (_, i) => i).filter((i) => year[i] === last);
+  const at = (c: string) => rows.map((i) => numericColumn(frame, c)[i]);
+  const map = pointMap({ title: `NQP by city, ${last}`, lon: at("lon"), lat: at("lat"), value: at("NQP"), valueLabel: "NQP", names: rows.map((i) => keyColumn(frame, "city_name")[i] ?? "") });
+  return [
+    { file: "fig-coef-table3.png", chart: coef },
+    { file: "fig-trend-nqp-hu.png", chart: trend },
+    { file: "fig-map-nqp.png", chart: map },
+  ];
+}
+
+/** Renders the figures next to the workbook and adds the Figures sheet to it; returns the PNG paths. */
+export async function addDemoFigures(workbook: string, specFile: string, dataFile: string): Promise<string[]> {
+  const figs = await demoCharts(specFile, dataFile);
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(workbook);
+  const ws = wb.addWorksheet("Figures");
+  ws.getCell("A1").value = "Figures (drawn from the same chart model as nqp plot; PNGs in this folder)";
+  ws.getCell("A1").font = { bold: true, size: 12 };
+  let row = 2;
+  const paths: string[] = [];
+  for (const f of figs) {
+    const png = renderPng(f.chart);
+    const path = join(dirname(workbook), f.file);
+    writeFileSync(path, png);
+    paths.push(path);
+    const id = wb.addImage({ buffer: png as unknown as ExcelJS.Buffer, extension: "png" });
+    ws.addImage(id, { tl: { col: 0, row }, ext: { width: f.chart.width, height: f.chart.height } });
+    row += Math.ceil(f.chart.height / 20) + 2;
+  }
+  await wb.xlsx.writeFile(workbook);
+  return paths;
+}
