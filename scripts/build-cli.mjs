@@ -66,6 +66,8 @@ const result = await loadEsbuild().build({
   format: "cjs",
   outfile: join(OUT, "nqp.js"),
   plugins: [lazyExcelJs],
+  // Native binding (resvg) and the charting library load from node_modules, not the bundle.
+  external: ["@resvg/resvg-js", "echarts"],
   define: { "process.env.NQP_BUNDLED": '"1"' },
   metafile: true,
   logLevel: "warning",

@@ -2,14 +2,17 @@
  * Chart model -> SVG (Apache ECharts server-side rendering, pure JavaScript) and SVG -> PNG (resvg,
  * whose npm package ships a prebuilt binary per platform: no build step).
  */
-import * as echarts from "echarts";
+import type * as EChartsModule from "echarts";
 import { Chart } from "../charts/chart";
 import { chartOption } from "./echarts-option";
 
 export function renderSvg(chart: Chart): string {
+  // Loaded on first use: every `nqp` call would otherwise parse ECharts at start-up.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const echarts = require("echarts") as typeof EChartsModule;
   const ec = echarts.init(null, null, { renderer: "svg", ssr: true, width: chart.width, height: chart.height });
   try {
-    ec.setOption(chartOption(chart) as echarts.EChartsOption);
+    ec.setOption(chartOption(chart) as EChartsModule.EChartsOption);
     return ec.renderToSVGString();
   } finally {
     ec.dispose();
