@@ -64,51 +64,57 @@ class StationaryKernel implements Kernel {
     return `${shape}(length=[${ls}]${this.gc ? ", great-circle km" : ""})`;
   }
 
-  /** r^2 between row i of X and row j of Y (scaled by the length scales), or r for great-circle. */
-  private r(X: Rows, i: number, Y: Rows, j: number, inv2: Float64Array): number {
-    const xo = i * X.d;
-    const yo = j * Y.d;
+  /** Columns of X divided by their length scales (row-major n x c), or (lat, lon) as given for great-circle. */
+  private scaled(X: Rows, v: Float64Array): Float64Array {
     const c = this.cols;
-    if (this.gc) return greatCircleKm(X.data[xo + c[0]], X.data[xo + c[1]], Y.data[yo + c[0]], Y.data[yo + c[1]]) * Math.sqrt(inv2[0]);
+    const p = c.length;
+    const out = new Float64Array(X.n * p);
+    for (let i = 0; i < X.n; i++) {
+      for (let k = 0; k < p; k++) {
+        const l = this.gc ? 1 : this.ard ? v[k] : v[0];
+        out[i * p + k] = X.data[i * X.d + c[k]] / l;
+      }
+    }
+    return out;
+  }
+
+  /** r between scaled rows a (of A) and b (of B). */
+  private rOf(A: Float64Array, a: number, B: Float64Array, b: number, invL: number): number {
+    const p = this.cols.length;
+    if (this.gc) return greatCircleKm(A[a * 2], A[a * 2 + 1], B[b * 2], B[b * 2 + 1]) * invL;
     let s = 0;
-    if (this.ard) {
-      for (let k = 0; k < c.length; k++) {
-        const t = X.data[xo + c[k]] - Y.data[yo + c[k]];
-        s += t * t * inv2[k];
-      }
-    } else {
-      for (let k = 0; k < c.length; k++) {
-        const t = X.data[xo + c[k]] - Y.data[yo + c[k]];
-        s += t * t;
-      }
-      s *= inv2[0];
+    const ao = a * p;
+    const bo = b * p;
+    for (let k = 0; k < p; k++) {
+      const t = A[ao + k] - B[bo + k];
+      s += t * t;
     }
     return Math.sqrt(s);
   }
 
-  private inv2(v: Float64Array): Float64Array {
-    const out = new Float64Array(v.length);
-    for (let k = 0; k < v.length; k++) out[k] = 1 / (v[k] * v[k]);
-    return out;
-  }
-
   fill(X: Rows, Y: Rows | null, v: Float64Array, out: Float64Array, mode: FillMode): void {
-    const inv2 = this.inv2(v);
-    const nu = this.o.nu;
+    const k = shapeK(this.o.nu);
+    const A = this.scaled(X, v);
+    const invL = this.gc ? 1 / v[0] : 1;
+    const n = X.n;
     if (!Y) {
-      const n = X.n;
+      const target = mode === "set" ? out : new Float64Array(n * n);
       for (let i = 0; i < n; i++) {
-        put(out, i * n + i, 1, mode);
+        target[i * n + i] = 1;
         for (let j = 0; j < i; j++) {
-          const k = maternK(nu, this.r(X, i, X, j, inv2));
-          put(out, i * n + j, k, mode);
-          put(out, j * n + i, k, mode);
+          const kv = k(this.rOf(A, i, A, j, invL));
+          target[i * n + j] = kv;
+          target[j * n + i] = kv;
         }
       }
+      combine(out, target, n * n, mode);
       return;
     }
+    const B = this.scaled(Y, v);
     const m = Y.n;
-    for (let i = 0; i < X.n; i++) for (let j = 0; j < m; j++) put(out, i * m + j, maternK(nu, this.r(X, i, Y, j, inv2)), mode);
+    const target = mode === "set" ? out : new Float64Array(n * m);
+    for (let i = 0; i < n; i++) for (let j = 0; j < m; j++) target[i * m + j] = k(this.rOf(A, i, B, j, invL));
+    combine(out, target, n * m, mode);
   }
 
   diag(X: Rows, _v: Float64Array, out: Float64Array, mode: FillMode): void {
@@ -116,32 +122,60 @@ class StationaryKernel implements Kernel {
   }
 
   gradDot(X: Rows, W: Float64Array, v: Float64Array, g: Float64Array): void {
-    const inv2 = this.inv2(v);
-    const nu = this.o.nu;
+    const f = shapeF(this.o.nu);
+    const A = this.scaled(X, v);
+    const invL = this.gc ? 1 / v[0] : 1;
     const n = X.n;
-    const c = this.cols;
-    const p = c.length;
+    const p = this.cols.length;
     const acc = new Float64Array(this.ard ? p : 1);
     for (let i = 0; i < n; i++) {
-      const xo = i * X.d;
+      const io = i * p;
       for (let j = 0; j < i; j++) {
-        const r = this.r(X, i, X, j, inv2);
         const w = W[i * n + j] + W[j * n + i];
         if (w === 0) continue;
-        const f = maternF(nu, r) * w;
+        const r = this.rOf(A, i, A, j, invL);
+        const fw = f(r) * w;
         if (this.ard) {
-          const yo = j * X.d;
+          const jo = j * p;
           for (let k = 0; k < p; k++) {
-            const t = X.data[xo + c[k]] - X.data[yo + c[k]];
-            acc[k] += f * t * t * inv2[k];
+            const t = A[io + k] - A[jo + k];
+            acc[k] += fw * t * t;
           }
         } else {
-          acc[0] += f * r * r;
+          acc[0] += fw * r * r;
         }
       }
     }
     for (let k = 0; k < acc.length; k++) g[k] += acc[k];
   }
+}
+
+function combine(out: Float64Array, t: Float64Array, len: number, mode: FillMode): void {
+  if (mode === "set") return;
+  if (mode === "add") for (let i = 0; i < len; i++) out[i] += t[i];
+  else for (let i = 0; i < len; i++) out[i] *= t[i];
+}
+
+const SQRT3 = Math.sqrt(3);
+const SQRT5 = Math.sqrt(5);
+
+/** rho(r), specialised once per call so the pair loop calls one monomorphic function. */
+function shapeK(nu: number): (r: number) => number {
+  if (nu === 2.5) return (r) => {
+    const t = SQRT5 * r;
+    return (1 + t + (t * t) / 3) * Math.exp(-t);
+  };
+  if (nu === 1.5) return (r) => (1 + SQRT3 * r) * Math.exp(-SQRT3 * r);
+  if (nu === 0.5) return (r) => Math.exp(-r);
+  if (nu === Infinity) return (r) => Math.exp(-0.5 * r * r);
+  return (r) => maternK(nu, r);
+}
+
+function shapeF(nu: number): (r: number) => number {
+  if (nu === 2.5) return (r) => (5 / 3) * (1 + SQRT5 * r) * Math.exp(-SQRT5 * r);
+  if (nu === 1.5) return (r) => 3 * Math.exp(-SQRT3 * r);
+  if (nu === Infinity) return (r) => Math.exp(-0.5 * r * r);
+  return (r) => maternF(nu, r);
 }
 
 /** A Matern / RBF correlation kernel (see the file header). */
