@@ -62,13 +62,17 @@ export function kernelMatrix(k: Kernel, X: Rows, v: Float64Array, Y: Rows | null
   return out;
 }
 
-class SumKernel implements Kernel {
+/** A kernel made of two operands: parameters of a, then of b. */
+abstract class BinaryKernel {
   readonly params: readonly ParamSpec[];
-  private readonly na: number;
-  constructor(private readonly a: Kernel, private readonly b: Kernel) {
+  protected readonly na: number;
+  constructor(protected readonly a: Kernel, protected readonly b: Kernel) {
     this.params = [...a.params, ...b.params];
     this.na = a.params.length;
   }
+}
+
+class SumKernel extends BinaryKernel implements Kernel {
   describe(v: ArrayLike<number>): string {
     const [va, vb] = split(v, this.na);
     return `${this.a.describe(va)} + ${this.b.describe(vb)}`;
@@ -106,13 +110,7 @@ class SumKernel implements Kernel {
   }
 }
 
-class ProductKernel implements Kernel {
-  readonly params: readonly ParamSpec[];
-  private readonly na: number;
-  constructor(private readonly a: Kernel, private readonly b: Kernel) {
-    this.params = [...a.params, ...b.params];
-    this.na = a.params.length;
-  }
+class ProductKernel extends BinaryKernel implements Kernel {
   describe(v: ArrayLike<number>): string {
     const [va, vb] = split(v, this.na);
     return `(${this.a.describe(va)}) * (${this.b.describe(vb)})`;
