@@ -113,7 +113,8 @@ describe("nqp psm: text output and errors", () => {
   it.each([
     [["--treat", "NQP"], /must hold 0 or 1/],
     [["--treat-rule", "above-median:NQP", "--treat", "x"], /exactly one of --treat/],
-    [["--treat-rule", "above-median:NQP", "--x", "GDP,NQP"], /"NQP" perfectly predicts/],
+    // A repeated --x adds to the list (Stata-style lists), so this is X plus NQP.
+    [["--treat-rule", "above-median:NQP", "--x", "NQP"], /"NQP" perfectly predicts/],
     [["--treat-rule", "above-median:NQP", "--caliper", "1e-12"], /nobody is matched/],
     [["--treat-rule", "above-median:NQP", "--method", "mahal"], /nn, radius, kernel/],
     [["--treat-rule", "above-median:NQP", "--where", "year=1999"], /no row has year = 1999/],
