@@ -64,6 +64,8 @@ export async function addDemoFigures(workbook: string, specFile: string, dataFil
     ws.addImage(id, { tl: { col: 0, row }, ext: { width: f.chart.width, height: f.chart.height } });
     row += Math.ceil(f.chart.height / 20) + 2;
   }
+  // The figures print on one page (LibreOffice/Excel print and PDF export).
+  ws.pageSetup = { fitToPage: true, fitToWidth: 1, fitToHeight: 1, orientation: "portrait" };
   await wb.xlsx.writeFile(workbook);
   return paths;
 }

@@ -22,10 +22,11 @@ export async function runDemo(out = DEMO_OUT, print: (s: string) => void = () =>
   mkdirSync(dirname(path), { recursive: true });
   const tables = await buildSpecWorkbook(DEMO_SPEC, DEMO_DATA, path);
   for (const t of tables) print(renderText(t.table) + "\n");
-  print(`Figures sheet and PNGs: ${(await addDemoFigures(path, DEMO_SPEC, DEMO_DATA)).join(", ")}\n`);
+  const figures = await addDemoFigures(path, DEMO_SPEC, DEMO_DATA);
+  print(`Figures sheet and PNGs: ${figures.join(", ")}\n`);
   print(`Wrote ${tables.length} tables (sheets: ${tables.map((t) => t.sheet).join(", ")}) to ${path}\n`);
   print("See the rendered pages with: npm run demo:render\n");
-  return { path, tables };
+  return { path, tables, figures };
 }
 
 if (require.main === module) {

@@ -103,7 +103,8 @@ function expectFit(ws: ExcelJS.Worksheet, col: number, ref: RefFit, terms: reado
 
 describe("demo workbook (npm run demo)", () => {
   test("every sheet exists, in order, plus the very hidden spec sheet with one record per table", () => {
-    expect(wb.worksheets.map((w) => w.name)).toEqual([...SHEETS, "SHAP importance", SPEC_SHEET]);
+    expect(wb.worksheets.map((w) => w.name)).toEqual([...SHEETS, "SHAP importance", SPEC_SHEET, "Figures"]);
+    expect(sheet("Figures").getImages()).toHaveLength(3);
     const specs = sheet(SPEC_SHEET);
     expect(specs.state).toBe("veryHidden");
     const values: unknown[][] = [];

@@ -1,6 +1,7 @@
 /**
  * `npm run demo:render` (scripts/render.sh): the demo workbook converts with LibreOffice headless to a PDF
- * with one page per table (the hidden spec sheet is not printed) and one PNG per page. Skipped when
+ * with one page per table and one for the Figures sheet (the hidden spec sheet is not printed) and
+ * one PNG per page. Skipped when
  * soffice or pdftoppm is missing (.ci/run installs them).
  */
 import { execFileSync } from "child_process";
@@ -26,8 +27,8 @@ const canRender = has("soffice") && has("pdftoppm");
   execFileSync("bash", [join(__dirname, "..", "..", "scripts", "render.sh"), book], { stdio: "pipe", timeout: 180000 });
   expect(existsSync(join(dir, "demo.pdf"))).toBe(true);
   const pages = (readFileSync(join(dir, "demo.pdf"), "latin1").match(/\/Type\s*\/Page[^s]/g) ?? []).length;
-  expect(pages).toBe(tables.length);
+  expect(pages).toBe(tables.length + 1);
   const pngs = readdirSync(dir).filter((f) => /^demo-page-\d+\.png$/.test(f));
-  expect(pngs).toHaveLength(tables.length);
+  expect(pngs).toHaveLength(tables.length + 1);
   for (const p of pngs) expect(readFileSync(join(dir, p)).subarray(1, 4).toString()).toBe("PNG");
 }, 240000);
