@@ -4,15 +4,19 @@
  */
 const SPLITTER = 134217729; // 2^27 + 1
 
+/** The high half of Dekker's split: a = hi + (a - hi) with both halves fitting 26 bits (inlined by V8). */
+export function splitHi(a: number): number {
+  const t = SPLITTER * a;
+  return t - (t - a);
+}
+
 /** hi[i] + lo[i] += a * b, accumulated without losing the rounding errors of the product and the sum. */
 export function twoProductSum(hi: Float64Array, lo: Float64Array, i: number, a: number, b: number): void {
   // TwoProduct(a, b) = p + e exactly (Dekker split).
   const p = a * b;
-  let t = SPLITTER * a;
-  const ah = t - (t - a);
+  const ah = splitHi(a);
   const al = a - ah;
-  t = SPLITTER * b;
-  const bh = t - (t - b);
+  const bh = splitHi(b);
   const bl = b - bh;
   const e = al * bl - (((p - ah * bh) - al * bh) - ah * bl);
   // TwoSum(hi, p) = s + f exactly.

@@ -4,12 +4,12 @@
  * the answer (NIST Filip's 10th-degree polynomial: condition number ~1e15), never in the large-data paths.
  * Plain objects: the callers are small (n x k with n k^2 ~ 1e6 at most), clarity beats speed here.
  */
+import { splitHi } from "./compensated";
+
 export interface DD {
   readonly hi: number;
   readonly lo: number;
 }
-
-const SPLITTER = 134217729; // 2^27 + 1
 
 export const dd = (hi: number, lo = 0): DD => ({ hi, lo });
 export const DD_ZERO: DD = dd(0);
@@ -29,11 +29,9 @@ function quickTwoSum(a: number, b: number): DD {
 /** a * b = p + e exactly (Dekker's split; no fused multiply-add in JavaScript). */
 function twoProd(a: number, b: number): DD {
   const p = a * b;
-  let t = SPLITTER * a;
-  const ah = t - (t - a);
+  const ah = splitHi(a);
   const al = a - ah;
-  t = SPLITTER * b;
-  const bh = t - (t - b);
+  const bh = splitHi(b);
   const bl = b - bh;
   return { hi: p, lo: ((ah * bh - p) + ah * bl + al * bh) + al * bl };
 }
