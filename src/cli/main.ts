@@ -97,8 +97,9 @@ export async function main(argv: readonly string[], io: CliIO = processIO): Prom
       return 0;
     }
     // Check the column flags against --data now, so that they are reported with the flag problems.
+    // Not with --spec: its derive steps add columns (NQP, ER) the file does not have; the command checks them.
     const data = args.flags.data;
-    if (command.flags.data && typeof data === "string") {
+    if (command.flags.data && typeof data === "string" && typeof args.flags.spec !== "string") {
       try {
         const checked = resolveColumns(args, command.flags, await readDataFile(data, io.cwd));
         args = checked.args;

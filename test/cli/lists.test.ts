@@ -97,6 +97,13 @@ const LEFTOVER: Record<string, { argv: string[]; word: string; after: string }> 
   hetero: { argv: ["--data", G, "--y", "inv", "--x", "value", "--group", "firm", "year"], word: "year", after: "--group firm" },
   robust: { argv: ["--data", G, "--y", "inv", "--x", "value", "--id", "firm", "--time", "year", "value", "--trends"], word: "value", after: "--time year" },
   resilience: { argv: ["--data", G, "--id", "firm", "--time", "year", "--value", "inv", "value"], word: "value", after: "--value inv" },
+  boost: { argv: ["--data", G, "--y", "inv", "value", "--x", "capital"], word: "value", after: "--y inv" },
+  gp: { argv: ["--data", G, "--y", "inv", "value", "--x", "capital", "--lat", "year", "--lon", "firm"], word: "value", after: "--y inv" },
+  moran: { argv: ["--data", G, "--var", "inv", "value", "--id", "firm", "--lat", "year", "--lon", "capital", "--weights", "knn:5"], word: "value", after: "--var inv" },
+  plot: { argv: ["--kind", "trend", "extra", "--data", G, "--out", "f.svg"], word: "extra", after: "--kind trend" },
+  psm: { argv: ["--data", G, "--outcome", "inv", "value", "--treat-rule", "above-median:value", "--x", "capital"], word: "value", after: "--outcome inv" },
+  spatial: { argv: ["--model", "sar", "--data", G, "--y", "inv", "value", "--x", "capital", "--id", "firm", "--time", "year", "--lat", "year", "--lon", "capital", "--weights", "knn:5"], word: "value", after: "--y inv" },
+  weights: { argv: ["--data", G, "--id", "firm", "value", "--weights", "knn:5"], word: "value", after: "--id firm" },
   table: { argv: ["--spec", join(ROOT, "data", "demo-spec.json"), "--data", G, "--out", "t.xlsx", "extra.xlsx"], word: "extra.xlsx", after: "--out t.xlsx" },
 };
 

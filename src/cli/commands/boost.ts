@@ -90,7 +90,7 @@ export const command: CliCommand = {
     "total_gain, total_cover: {feature: v}}, cv{k, rmse, r2, rmse_fold_mean, r2_fold_mean, folds[]} | null,\n" +
     "interactions[n][M][M] (with --interactions), rmse_train, r2_train, constant_features, n_missing}.\n" +
     "Each SHAP row plus base_value sums to the prediction. Example (paper 003's settings):\n" +
-    "  nqp boost --data data/nqp_cities.csv --y ER --x NQP,GDP --trees 200 --depth 4 --eta 0.05 --subsample 0.8 --colsample 0.8 --seed 1 --cv 5",
+    "  nqp boost --data data/nqp_panel.csv --y UR --x GDP,FTE,BOOK,OPEN,FEF --trees 200 --depth 4 --eta 0.05 --subsample 0.8 --colsample 0.8 --seed 1 --cv 5",
   async run(args, io) {
     const frame = await readDataFile(getString(args, "data")!, io.cwd);
     const y = getString(args, "y")!;

@@ -1,4 +1,5 @@
 /** `nqp gp`: geographical Gaussian-process regression with optional GeoShapley explanations (engine/gp, engine/explain). */
+import { formatNumber } from "../output";
 import { numericColumn, Frame } from "../../engine/frame";
 import { gpAnalysisJson, parseBounds, parseNamedValues, runGpAnalysis, splitFixed } from "../../engine/gp/analysis";
 import { GpData } from "../../engine/gp/model";
@@ -46,6 +47,8 @@ export const command: CliCommand = {
     json: JSON_FLAG,
   },
   details:
+    "Example (bundled sample, fixed hyperparameters):\n" +
+    '  nqp gp --data data/gp_city2022.csv --y ER --x NQP-FEF --lat lat --lon lon --fixed "sf2=1.5,l_NQP=8,l_GDP=4,l_FTE=15,l_BOOK=25,l_OPEN=25,l_FEF=25,sg2=0.05,lg=2.5,sn2=0.8"\n' +
     "JSON: {hyperparameters, theta, loglik (normalised y), gradient (by log_<name>), jitter, mean, sd (sd of f), sd_y,\n" +
     "lat, lon, predict: {mean, sd, sd_y}, geoshapley: {method, base, geo, primary, interaction}, ranking, contribution_ranking, warnings}.",
   async run(args, io) {
@@ -86,7 +89,7 @@ export const command: CliCommand = {
       return 0;
     }
     const m = a.model;
-    io.out(`Kernel: ${m.kernelDescription}\nN = ${m.n}, log marginal likelihood ${m.loglik}${m.jitter > 0 ? ` (jitter ${m.jitter})` : ""}\n`);
+    io.out(`Kernel: ${m.kernelDescription}\nN = ${m.n}, log marginal likelihood ${formatNumber(m.loglik)}${m.jitter > 0 ? ` (jitter ${m.jitter})` : ""}\n`);
     io.out(formatTable(["hyperparameter", "value", "d loglik / d log"], m.names.map((nm, j) => [nm, m.values[j], m.gradient[j]])));
     for (const w of m.warnings) io.out(`Note: ${w}\n`);
     if (a.geoshapley) {

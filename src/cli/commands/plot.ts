@@ -212,7 +212,7 @@ export const command: CliCommand = {
     lat: { type: "string", meta: "NAME", description: "maps: latitude column (default lat)" },
     name: { type: "string", meta: "NAME", description: "maps: unit name column" },
     lisa: { type: "string", meta: "NAME", description: "lisa: cluster column (HH/LL/LH/HL/NS or codes 0-4)" },
-    where: { type: "list", meta: "COL=V", description: "maps / moran: keep rows with these values (e.g. year=2020)" },
+    where: { type: "list", column: false, meta: "COL=V", description: "maps / moran: keep rows with these values (e.g. year=2020)" },
     geojson: { type: "string", meta: "FILE", description: "maps: boundaries to outline" },
     shap: { type: "string", meta: "FILE", description: "shap-*: SHAP values, one column per feature, rows as --data" },
     features: { type: "list", meta: "A,B", description: "shap-*: features (default: every column of --shap)" },
