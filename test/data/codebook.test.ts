@@ -49,7 +49,7 @@ describe("data/codebook.md", () => {
   const csvs = readdirSync(DATA).filter((f) => f.endsWith(".csv"));
 
   it("covers every CSV shipped in data/", () => {
-    expect(csvs.sort()).toEqual(["grunfeld.csv", "nqp_panel.csv"]);
+    expect(csvs.sort()).toEqual(["gp_city2022.csv", "grunfeld.csv", "nqp_panel.csv"]);
   });
 
   it.each(csvs)("%s: every column has an entry with a unit and a meaning, and every entry is a column", (file) => {
