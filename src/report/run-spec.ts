@@ -21,6 +21,7 @@ import { ModelColumn } from "./column";
 import { buildDescriptivesTable } from "./descriptives-table";
 import { buildIvTable } from "./iv-table";
 import { buildMediationTable } from "./mediation-table";
+import { runSpatialTable } from "./spatial-run";
 import { RegressionTableSpec, buildRegressionTable, labeller } from "./regression-table";
 import { DeriveStep, LinearModelSpec, RegressionLayout, RowFilter, SpecFile, TableSpec, TableSpecBase, validateSpecFile } from "./spec";
 import { Table } from "./table";
@@ -209,6 +210,8 @@ export function runTable(frame: Frame, spec: TableSpec): Table {
       const l = layout(spec, columns, spec.model.fe ?? [], [...hidden]);
       return buildRegressionTable({ ...l, terms: spec.terms ?? shown });
     }
+    case "spatial":
+      return runSpatialTable(frame, spec);
   }
 }
 

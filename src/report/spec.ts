@@ -9,6 +9,7 @@ import { InputError } from "../engine/frame";
 import type { RobustnessVariant } from "../engine/models/robustness";
 import { VCOV_TYPES, type VcovType } from "../engine/models/result";
 import type { TableOptions } from "./options";
+import { SPATIAL_MODEL_FIELDS, SPATIAL_TABLE_FIELDS, SpatialTableFields, validateSpatialSpec } from "./spatial-spec";
 
 /** Rows kept for a model: every condition must hold (values compared as text or numbers). */
 export interface RowFilter {
@@ -91,10 +92,11 @@ export type TableSpec =
       readonly model: LinearModelSpec;
       readonly panel: { readonly id: string; readonly time: string };
       readonly variants: readonly RobustnessVariant[];
-    });
+    })
+  | (TableSpecBase & RegressionLayout & SpatialTableFields);
 
 export type TableKind = TableSpec["kind"];
-export const TABLE_KINDS: readonly TableKind[] = ["regression", "descriptives", "iv", "mediation", "heterogeneity", "robustness"];
+export const TABLE_KINDS: readonly TableKind[] = ["regression", "descriptives", "iv", "mediation", "heterogeneity", "robustness", "spatial"];
 
 /** Columns built before the tables run. */
 export type DeriveStep =
@@ -165,6 +167,7 @@ const TABLE_FIELDS: Readonly<Record<string, readonly string[]>> = {
   mediation: ["model", ...LAYOUT_FIELDS],
   heterogeneity: ["model", "splits", ...LAYOUT_FIELDS],
   robustness: ["model", "panel", "variants", ...LAYOUT_FIELDS],
+  spatial: [...SPATIAL_TABLE_FIELDS, ...LAYOUT_FIELDS],
 };
 const LINEAR_FIELDS = ["y", "x", "fe", "cluster", "vcov"];
 const MODEL_FIELDS: Readonly<Record<string, readonly string[]>> = {
@@ -173,6 +176,7 @@ const MODEL_FIELDS: Readonly<Record<string, readonly string[]>> = {
   mediation: [...LINEAR_FIELDS, "treat", "mediator"],
   heterogeneity: LINEAR_FIELDS,
   robustness: LINEAR_FIELDS,
+  spatial: SPATIAL_MODEL_FIELDS,
 };
 const DERIVE_FIELDS: Readonly<Record<string, readonly string[]>> = {
   entropy: ["kind", "name", "indicators", "negative"],
@@ -250,6 +254,9 @@ export function validateTableSpec(t: TableSpec, where = "table"): void {
       model(t.model, `${where}.model`);
       need(t.panel && typeof t.panel.id === "string" && typeof t.panel.time === "string", `${where} (robustness) needs "panel": {"id": ..., "time": ...}.`);
       need(Array.isArray(t.variants) && t.variants.length > 0, `${where} (robustness) needs a non-empty "variants" list.`);
+      break;
+    case "spatial":
+      validateSpatialSpec(t, where, (m, w) => knownFields(m, MODEL_FIELDS.spatial, w));
       break;
   }
 }
