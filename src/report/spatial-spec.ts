@@ -8,6 +8,7 @@ import { SPATIAL_VARIANTS, SpatialVariant } from "../engine/spatial/design";
 import { SPATIAL_MODELS, SpatialModel } from "../engine/spatial/fit";
 import { NORMALISATIONS, Normalisation } from "../engine/spatial/normalise";
 import { parseWeightsSpec } from "../engine/spatial/weights";
+import type { RowFilter } from "./spec";
 
 export interface SpatialModelSpec {
   readonly y: string;
@@ -20,6 +21,8 @@ export interface SpatialModelSpec {
   readonly weights: string;
   readonly style?: Normalisation;
   readonly variant?: SpatialVariant;
+  /** Sample rows (e.g. the years with the outcome); the rows kept must form a balanced panel. */
+  readonly where?: readonly RowFilter[];
 }
 
 export interface SpatialTableFields {
@@ -30,7 +33,7 @@ export interface SpatialTableFields {
 }
 
 export const SPATIAL_TABLE_FIELDS = ["model", "models", "effects"];
-export const SPATIAL_MODEL_FIELDS = ["y", "x", "id", "time", "lat", "lon", "weights", "style", "variant"];
+export const SPATIAL_MODEL_FIELDS = ["y", "x", "id", "time", "lat", "lon", "weights", "style", "variant", "where"];
 
 function need(cond: unknown, msg: string): void {
   if (!cond) throw new InputError(msg);
@@ -38,11 +41,11 @@ function need(cond: unknown, msg: string): void {
 
 const isStrList = (v: unknown) => Array.isArray(v) && v.every((s) => typeof s === "string");
 
-export function validateSpatialSpec(t: SpatialTableFields, where: string, known: (m: object, w: string) => void): void {
+/** The checks beyond those of every model spec (y, x, known fields, where: spec.ts). */
+export function validateSpatialSpec(t: SpatialTableFields, where: string): void {
   const m = t.model;
   const w = `${where}.model`;
   need(m && typeof m === "object" && typeof m.y === "string" && isStrList(m.x) && m.x.length > 0, `${w} needs "y" (a column name) and "x" (a non-empty list of column names).`);
-  known(m, w);
   for (const k of ["id", "time", "weights"] as const) need(typeof m[k] === "string" && m[k], `${w} needs "${k}" (${k === "weights" ? 'a weights spec such as "knn:5"' : "a column name"}).`);
   for (const k of ["lat", "lon"] as const) need(m[k] === undefined || typeof m[k] === "string", `${w}.${k} must be a column name.`);
   need(!m.weights.startsWith("file:"), `${w}.weights: "file:" weights are not available in table specs; use knn:, idw:, exp: or econ:.`);

@@ -121,5 +121,9 @@ export function buildSpatialTable(spec: SpatialTableSpec): Table {
     feRows: spec.feRows ?? { [id]: `${label(id)} FE`, [time]: `${label(time)} FE` },
     stats: spec.stats ?? [...defaultStats(o.r2).slice(0, 1), "loglik", ...defaultStats(o.r2).slice(1)],
     statLabels: { r2: "Pseudo R-squared", r2_within: "Pseudo within R-squared", ...spec.statLabels },
+    notes: [
+      "Maximum likelihood; standard errors from the observed information matrix; effects (SAR, SDM) by the delta method.",
+      ...(spec.notes ?? []),
+    ],
   });
 }

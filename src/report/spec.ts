@@ -256,7 +256,8 @@ export function validateTableSpec(t: TableSpec, where = "table"): void {
       need(Array.isArray(t.variants) && t.variants.length > 0, `${where} (robustness) needs a non-empty "variants" list.`);
       break;
     case "spatial":
-      validateSpatialSpec(t, where, (m, w) => knownFields(m, MODEL_FIELDS.spatial, w));
+      model(t.model as unknown as LinearModelSpec, `${where}.model`);
+      validateSpatialSpec(t, where);
       break;
   }
 }

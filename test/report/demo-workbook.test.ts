@@ -6,7 +6,9 @@
  * t statistics, three-line rules, notes. Numbers: the cells are checked against the reference cases
  * (test/reference/expected: nqp_table3_col1..col6, nqp_iv_lag1, nqp_alt_outcome_UR, nqp_winsor,
  * nqp_split_*, nqp_mechanism_*, nqp_mediation_DI, nqp_descriptives) to 1e-8 relative, and the stars in
- * each estimate's format are checked against the reference p-values.
+ * each estimate's format are checked against the reference p-values. The Spatial sheet (SAR/SEM/SDM,
+ * knn:5) is checked against test/reference/spatial/expected/spatial_twfe_knn5_leeyu.json (its README:
+ * 1e-6 relative for ML optima and everything derived).
  */
 import ExcelJS from "exceljs";
 import { mkdtempSync } from "fs";
@@ -17,9 +19,10 @@ import { starsFor } from "../../src/report/formats";
 import { DEFAULT_STAR_LEVELS } from "../../src/report/options";
 import { SPEC_SHEET, decodeSpecRows } from "../../src/report/spec-record";
 import { readCase, relErr } from "../support/reference";
+import { readSpatial } from "../engine/spatial/support";
 
 const TOL = 1e-8;
-const SHEETS = ["Descriptives", "Baseline", "IV", "Robustness", "Heterogeneity", "Mechanism", "Mediation"];
+const SHEETS = ["Descriptives", "Baseline", "IV", "Robustness", "Heterogeneity", "Mechanism", "Mediation", "Spatial"];
 const PAREN_FMT = '"("0.00")";"(-"0.00")"';
 let wb: ExcelJS.Workbook;
 
@@ -135,7 +138,10 @@ describe("demo workbook (npm run demo)", () => {
     for (let r = last.row + 1; r <= ws.rowCount; r++) notes.push(text(ws, r, 1));
     const noteText = notes.join(" ");
     if (name === "Descriptives") expect(noteText).toMatch(/standard deviation/);
-    else {
+    else if (name === "Spatial") {
+      expect(noteText).toContain("z statistics in parentheses");
+      expect(noteText).toContain("observed information matrix");
+    } else {
       expect(noteText).toContain("t statistics in parentheses; standard errors clustered by City.");
       expect(noteText).toContain("*** p<0.01, ** p<0.05, * p<0.1.");
     }
@@ -226,5 +232,29 @@ describe("demo workbook (npm run demo)", () => {
         expect(relErr(cell.value as number, ref[v][s])).toBeLessThan(1e-10);
       });
     }
+  });
+
+  test("Spatial: SAR, SEM, SDM columns equal spatial_twfe_knn5_leeyu (coef, z, rho/lambda, NQP effects, N, log-likelihood)", () => {
+    const ws = sheet("Spatial");
+    const ref = readSpatial("spatial_twfe_knn5_leeyu").results;
+    const label = (t: string) => (t === "rho" ? "ρ" : t === "lambda" ? "λ" : t.startsWith("W*") ? `W×${t.slice(2)}` : t);
+    (["sar", "sem", "sdm"] as const).forEach((m, j) => {
+      const col = colOf(ws, j + 1);
+      const r = ref[m];
+      for (const t of (r.vcov_order as string[]).filter((t) => t !== "sigma2")) {
+        const row = rowOf(ws, label(t));
+        expect(relErr(ws.getCell(row, col).value as number, r.coef[t])).toBeLessThan(1e-6);
+        expect(relErr(ws.getCell(row + 1, col).value as number, r.z_oim[t])).toBeLessThan(1e-6);
+      }
+      if (m !== "sem")
+        for (const k of ["direct", "indirect", "total"]) {
+          const row = rowOf(ws, `${k[0].toUpperCase()}${k.slice(1)} effect: NQP`);
+          expect(relErr(ws.getCell(row, col).value as number, r.effects.NQP[k].effect)).toBeLessThan(1e-6);
+        }
+      expect(relErr(ws.getCell(rowOf(ws, "Log-likelihood"), col).value as number, r.loglik)).toBeLessThan(1e-6);
+      expect(ws.getCell(rowOf(ws, "N"), col).value).toBe(2840);
+      expect(text(ws, rowOf(ws, "City FE"), col)).toBe("Y");
+      expect(text(ws, rowOf(ws, "Year FE"), col)).toBe("Y");
+    });
   });
 });
