@@ -241,7 +241,8 @@ describe("demo workbook (npm run demo)", () => {
     (["sar", "sem", "sdm"] as const).forEach((m, j) => {
       const col = colOf(ws, j + 1);
       const r = ref[m];
-      for (const t of (r.vcov_order as string[]).filter((t) => t !== "sigma2")) {
+      const hidden = ["sigma2", "W*FTE", "W*BOOK", "W*OPEN", "W*FEF"]; // the demo's Controls row
+      for (const t of (r.vcov_order as string[]).filter((t) => !hidden.includes(t))) {
         const row = rowOf(ws, label(t));
         expect(relErr(ws.getCell(row, col).value as number, r.coef[t])).toBeLessThan(1e-6);
         expect(relErr(ws.getCell(row + 1, col).value as number, r.z_oim[t])).toBeLessThan(1e-6);
@@ -255,6 +256,7 @@ describe("demo workbook (npm run demo)", () => {
       expect(ws.getCell(rowOf(ws, "N"), col).value).toBe(2840);
       expect(text(ws, rowOf(ws, "City FE"), col)).toBe("Y");
       expect(text(ws, rowOf(ws, "Year FE"), col)).toBe("Y");
+      expect(text(ws, rowOf(ws, "Controls"), col)).toBe(m === "sdm" ? "Y" : "N");
     });
   });
 });
