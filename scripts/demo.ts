@@ -2,7 +2,7 @@
  * `npm run demo`: the add-in's main job without Excel. Reads the bundled synthetic panel
  * (data/nqp_panel.csv), builds NQP (entropy weights) and ER (Martin resilience) and the lag of NQP,
  * runs the papers' models and writes one workbook with a publication table per sheet (descriptive
- * statistics, stepwise baseline, IV, robustness, heterogeneity, mechanism, mediation, PSM-FE and its balance), as the task
+ * statistics, stepwise baseline, IV, robustness, heterogeneity, mechanism, mediation, spatial SAR/SEM/SDM, PSM-FE and its balance), as the task
  * pane would in Excel. The specs are data/demo-spec.json (the `nqp table --spec` format).
  *
  * Usage: npx tsx scripts/demo.ts [OUT.xlsx]   (default out/demo/nqp-demo.xlsx)

@@ -19,6 +19,7 @@ import { ModelColumn } from "./column";
 import { buildDescriptivesTable } from "./descriptives-table";
 import { ivTable } from "./iv-table";
 import { buildMediationTable, indirectEffect } from "./mediation-table";
+import { runSpatialTable } from "./spatial-run";
 import { RegressionTableSpec, buildRegressionTable, labeller } from "./regression-table";
 import { DeriveStep, LinearModelSpec, RegressionLayout, RowFilter, SpecFile, TableSpec, TableSpecBase, validateSpecFile } from "./spec";
 import { Table } from "./table";
@@ -182,6 +183,8 @@ export async function runTable(frame: Frame, spec: TableSpec): Promise<Table> {
       const columns = psmColumns(frame, spec);
       return buildRegressionTable({ ...layout(spec, columns, spec.model!.fe ?? []), stats: spec.stats ?? psmStats(columns), notes: [...psmNotes(spec), ...(spec.notes ?? [])] });
     }
+    case "spatial":
+      return runSpatialTable(frame, spec);
   }
 }
 

@@ -10,6 +10,7 @@ import { InputError } from "../engine/frame";
 import type { RobustnessVariant } from "../engine/models/robustness";
 import { VCOV_TYPES, type VcovType } from "../engine/models/result";
 import type { TableOptions } from "./options";
+import { SPATIAL_MODEL_FIELDS, SPATIAL_TABLE_FIELDS, SpatialTableFields, validateSpatialSpec } from "./spatial-spec";
 
 /** Rows kept for a model: every condition must hold (values compared as text or numbers). */
 export interface RowFilter {
@@ -102,7 +103,8 @@ export type TableSpec =
       readonly y: string;
       readonly x: readonly string[];
       readonly boost?: { readonly trees?: number; readonly depth?: number; readonly eta?: number; readonly subsample?: number; readonly colsample?: number; readonly seed?: number; readonly method?: "exact" | "hist" };
-    });
+    })
+  | (TableSpecBase & RegressionLayout & SpatialTableFields);
 
 
 export interface MediationBootstrapSpec {
@@ -112,7 +114,7 @@ export interface MediationBootstrapSpec {
 }
 
 export type TableKind = TableSpec["kind"];
-export const TABLE_KINDS: readonly TableKind[] = ["regression", "descriptives", "iv", "mediation", "heterogeneity", "robustness", "psm", "boosting"];
+export const TABLE_KINDS: readonly TableKind[] = ["regression", "descriptives", "iv", "mediation", "heterogeneity", "robustness", "psm", "boosting", "spatial"];
 
 /** Columns built before the tables run. */
 export type DeriveStep =
@@ -185,6 +187,7 @@ const TABLE_FIELDS: Readonly<Record<string, readonly string[]>> = {
   robustness: ["model", "panel", "variants", ...LAYOUT_FIELDS],
   psm: [...PSM_TABLE_FIELDS, ...LAYOUT_FIELDS],
   boosting: ["y", "x", "boost"],
+  spatial: [...SPATIAL_TABLE_FIELDS, ...LAYOUT_FIELDS],
 };
 const LINEAR_FIELDS = ["y", "x", "fe", "cluster", "vcov"];
 const MODEL_FIELDS: Readonly<Record<string, readonly string[]>> = {
@@ -194,6 +197,7 @@ const MODEL_FIELDS: Readonly<Record<string, readonly string[]>> = {
   heterogeneity: LINEAR_FIELDS,
   robustness: LINEAR_FIELDS,
   psm: LINEAR_FIELDS,
+  spatial: SPATIAL_MODEL_FIELDS,
 };
 const DERIVE_FIELDS: Readonly<Record<string, readonly string[]>> = {
   entropy: ["kind", "name", "indicators", "negative"],
@@ -286,6 +290,10 @@ export function validateTableSpec(t: TableSpec, where = "table"): void {
     case "boosting":
       need(typeof t.y === "string" && strList(t.x) && t.x.length > 0, `${where} (boosting) needs "y" (a column name) and "x" (a list of feature columns).`);
       if (t.boost) knownFields(t.boost, ["trees", "depth", "eta", "subsample", "colsample", "seed", "method"], `${where}.boost`);
+      break;
+    case "spatial":
+      model(t.model as unknown as LinearModelSpec, `${where}.model`);
+      validateSpatialSpec(t, where);
       break;
   }
 }

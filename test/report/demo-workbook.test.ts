@@ -7,7 +7,8 @@
  * (test/reference/expected: nqp_table3_col1..col6, nqp_iv_lag1, nqp_alt_outcome_UR, nqp_winsor,
  * nqp_split_*, nqp_mechanism_*, nqp_mediation_DI, nqp_descriptives; test/reference/psm/expected:
  * psm_panel_byyear_{nn1, radius005, kernel_epan006}) to 1e-8 relative, and the stars in
- * each estimate's format are checked against the reference p-values.
+ * each estimate's format are checked against the reference p-values. The Spatial sheet (SAR/SEM/SDM,
+ * knn:5) is checked against test/reference/spatial/expected/spatial_twfe_knn5_leeyu.json (1e-6 relative).
  */
 import ExcelJS from "exceljs";
 import { mkdtempSync } from "fs";
@@ -19,9 +20,10 @@ import { DEFAULT_STAR_LEVELS } from "../../src/report/options";
 import { SPEC_SHEET, decodeSpecRows } from "../../src/report/spec-record";
 import { readCase, relErr } from "../support/reference";
 import { readPsmCase } from "../engine/matching/cases";
+import { readSpatial } from "../engine/spatial/support";
 
 const TOL = 1e-8;
-const SHEETS = ["Descriptives", "Baseline", "IV", "Robustness", "Heterogeneity", "Mechanism", "Mediation", "PSM", "PSM balance"];
+const SHEETS = ["Descriptives", "Baseline", "IV", "Robustness", "Heterogeneity", "Mechanism", "Mediation", "Spatial", "PSM", "PSM balance"];
 const PAREN_FMT = '"("0.00")";"(-"0.00")"';
 let wb: ExcelJS.Workbook;
 
@@ -141,6 +143,9 @@ describe("demo workbook (npm run demo)", () => {
     else if (name === "PSM balance") {
       expect(noteText).toMatch(/Balance as Stata pstest/);
       return; // body: Unmatched / Matched labels and a summary header (checked in its own test)
+    } else if (name === "Spatial") {
+      expect(noteText).toContain("z statistics in parentheses");
+      expect(noteText).toContain("observed information matrix");
     } else {
       expect(noteText).toContain("t statistics in parentheses; standard errors clustered by City.");
       expect(noteText).toContain("*** p<0.01, ** p<0.05, * p<0.1.");
@@ -321,5 +326,30 @@ describe("demo workbook (npm run demo)", () => {
     const sumRow = rowOf(ws, "Matched", rowOf(ws, "Sample", gdp));
     expect(relErr(ws.getCell(sumRow, 2).value as number, b.summary.M.pseudo_r2)).toBeLessThan(TOL);
     expect(relErr(ws.getCell(sumRow, 7).value as number, b.summary.M.B)).toBeLessThan(TOL);
+  });
+  test("Spatial: SAR, SEM, SDM columns equal spatial_twfe_knn5_leeyu (coef, z, rho/lambda, NQP effects, N, log-likelihood)", () => {
+    const ws = sheet("Spatial");
+    const ref = readSpatial("spatial_twfe_knn5_leeyu").results;
+    const label = (t: string) => (t === "rho" ? "ρ" : t === "lambda" ? "λ" : t.startsWith("W*") ? `W×${t.slice(2)}` : t);
+    (["sar", "sem", "sdm"] as const).forEach((m, j) => {
+      const col = colOf(ws, j + 1);
+      const r = ref[m];
+      const hidden = ["sigma2", "W*FTE", "W*BOOK", "W*OPEN", "W*FEF"]; // the demo's Controls row
+      for (const t of (r.vcov_order as string[]).filter((t) => !hidden.includes(t))) {
+        const row = rowOf(ws, label(t));
+        expect(relErr(ws.getCell(row, col).value as number, r.coef[t])).toBeLessThan(1e-6);
+        expect(relErr(ws.getCell(row + 1, col).value as number, r.z_oim[t])).toBeLessThan(1e-6);
+      }
+      if (m !== "sem")
+        for (const k of ["direct", "indirect", "total"]) {
+          const row = rowOf(ws, `${k[0].toUpperCase()}${k.slice(1)} effect: NQP`);
+          expect(relErr(ws.getCell(row, col).value as number, r.effects.NQP[k].effect)).toBeLessThan(1e-6);
+        }
+      expect(relErr(ws.getCell(rowOf(ws, "Log-likelihood"), col).value as number, r.loglik)).toBeLessThan(1e-6);
+      expect(ws.getCell(rowOf(ws, "N"), col).value).toBe(2840);
+      expect(text(ws, rowOf(ws, "City FE"), col)).toBe("Y");
+      expect(text(ws, rowOf(ws, "Year FE"), col)).toBe("Y");
+      expect(text(ws, rowOf(ws, "Controls"), col)).toBe(m === "sdm" ? "Y" : "N");
+    });
   });
 });
