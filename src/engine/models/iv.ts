@@ -18,6 +18,7 @@ import { ivreg2 } from "../iv/ivreg2";
 import { MeatKind } from "../iv/meat";
 import { prepareDesign } from "./linear-design";
 import { RegressionResult, VcovType, VCOV_TYPES } from "./result";
+import { ivScales, scaleFrame, scaledArNull, unscaleIv } from "./iv-scale";
 
 export interface IvSpec {
   readonly y: string;
@@ -114,6 +115,12 @@ export function fitIv(frame: Frame, spec: IvSpec): IvResult {
   const fe = spec.fe ?? [];
   const cl = spec.cluster ?? [];
   for (const name of [spec.y, ...spec.endog, ...spec.instruments, ...x, ...fe, ...cl]) getColumn(frame, name);
+  // 1e308-scale columns: fit at a power-of-two scale and map back (iv-scale.ts).
+  const scales = ivScales(frame, [spec.y, ...spec.endog, ...spec.instruments, ...x]);
+  if (scales) {
+    const scaled = fitIv(scaleFrame(frame, scales), { ...spec, arNull: scaledArNull(spec.arNull, spec.y, spec.endog, scales) });
+    return unscaleIv(scaled, scales);
+  }
   const vcovType: VcovType = spec.vcov ?? (cl.length > 0 ? "cluster" : "iid");
   const kind: MeatKind = vcovType === "hc1" ? "robust" : vcovType;
   const small = spec.small ?? true;

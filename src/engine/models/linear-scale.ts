@@ -23,7 +23,7 @@ export interface ColumnScales {
 }
 
 /** The power of two that brings the largest magnitude of v near 1, or 1 when it is inside the limits (or v is all zero/missing). */
-function multiplier(v: ArrayLike<number>): number {
+export function multiplier(v: ArrayLike<number>): number {
   let m = 0;
   for (let i = 0; i < v.length; i++) {
     const a = Math.abs(v[i]);
