@@ -27,7 +27,7 @@ export function progressReporter(file: string, size: number): ProgressReporter |
   const write = sink;
   if (!write || size <= PROGRESS_MIN_BYTES) return undefined;
   let shown = 0;
-  write(t(readMessages.progressStart, { file, mb: Math.round(size / (1024 * 1024)) }));
+  write(t(readMessages.progressStart, { file, mb: Math.round(size / 1e6) }));
   return {
     onBlock: (done, total) => {
       const step = Math.min(10, Math.floor((10 * done) / Math.max(total, 1)));
