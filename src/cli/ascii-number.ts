@@ -85,5 +85,6 @@ export function parseAsciiNumber(b: Uint8Array, s: number, e: number): number {
 
 /** Bytes [s, e) as text, one character per byte (the caller knows they are ASCII). */
 export function latin1(b: Uint8Array, s: number, e: number): string {
+  if (Buffer.isBuffer(b)) return b.toString("latin1", s, e);
   return Buffer.from(b.buffer, b.byteOffset, b.byteLength).toString("latin1", s, e);
 }
