@@ -12,6 +12,7 @@ import { parseDelimited } from "../../src/cli/delimited";
 import { checkWidths, readDataFile } from "../../src/cli/data";
 import { parseDelimitedStream, readDelimitedFrame } from "../../src/cli/typed-csv";
 import { parseAsciiNumber } from "../../src/cli/ascii-number";
+import { progressReporter, setProgressSink } from "../../src/cli/read-progress";
 import { Frame, frameFromCells } from "../../src/engine/frame";
 import { InputError } from "../../src/engine/frame/errors";
 
@@ -173,5 +174,29 @@ describe("readDataFile on a delimited file", () => {
     writeFileSync(join(dir, "p.csv"), "id,year,y\nA,2001,1.5\nB,2001,NA\n");
     const f = await readDataFile("p.csv", dir);
     expect(plain(f)).toEqual(plain(frameFromCells([["id", "year", "y"], ["A", "2001", "1.5"], ["B", "2001", "NA"]])));
+  });
+});
+
+describe("progress on large files", () => {
+  test("one stderr line in ten-percent steps above 10 MB, nothing for small files or without a sink", () => {
+    let err = "";
+    setProgressSink((t) => (err += t));
+    try {
+      expect(progressReporter("small.csv", 10 * 1024 * 1024)).toBeUndefined();
+      const p = progressReporter("big.csv", 68e6)!;
+      p.onBlock(4e6, 68e6);
+      p.onBlock(34e6, 68e6);
+      p.onBlock(68e6, 68e6);
+      p.close();
+      expect(err).toBe("nqp: reading big.csv (68 MB): 10% 20% 30% 40% 50% 60% 70% 80% 90% 100%\n");
+      err = "";
+      const q = progressReporter("bad.csv", 20e6)!;
+      q.onBlock(4e6, 20e6);
+      q.close();
+      expect(err).toBe("nqp: reading bad.csv (20 MB): 10% 20%\n");
+    } finally {
+      setProgressSink(undefined);
+    }
+    expect(progressReporter("big.csv", 68e6)).toBeUndefined();
   });
 });
