@@ -2,6 +2,8 @@
  * Data files for the command line: .csv (RFC 4180: quoted fields, "" inside quotes, newlines inside
  * quotes, CRLF; encoding and delimiter detected by delimited.ts) and .xlsx (first worksheet, via ExcelJS) -> Frame (first row = headers).
  * Missing-value rules are the Frame's (blank, NA, N/A, #N/A, ".", Excel error values).
+ * readDataFile reads delimited files in one streaming pass into typed columns (typed-csv.ts);
+ * readDataRows keeps the rows of strings for the commands that want rows (spatial weights, --out).
  */
 import { readFileSync, existsSync, statSync } from "fs";
 import { extname, join, resolve } from "path";
@@ -9,6 +11,8 @@ import { Cell } from "../engine/frame/missing";
 import { Frame, frameFromCells } from "../engine/frame/frame";
 import { InputError } from "../engine/frame/errors";
 import { parseDelimited } from "./delimited";
+import { readDelimitedFrame } from "./typed-csv";
+import { progressReporter } from "./read-progress";
 
 export { parseCsv } from "./delimited";
 
@@ -28,27 +32,45 @@ export function excelValueToCell(v: unknown): Cell {
   return String(v);
 }
 
-/** First worksheet of an .xlsx as rows of cells (ragged rows padded by the Frame). */
+/**
+ * First worksheet of an .xlsx as rows of cells (rows without values skipped, all padded to the widest
+ * row), read with ExcelJS's streaming WorkbookReader: the sheet's XML is parsed as it is unzipped, so
+ * no workbook model of every cell and style is built. "First" is the first sheet of the workbook's
+ * order, as Workbook.worksheets[0] gives it.
+ */
 export async function readXlsxRows(path: string): Promise<Cell[][]> {
   // Loaded lazily: ExcelJS is large and only the .xlsx path needs it.
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const ExcelJS = require("exceljs") as typeof import("exceljs");
-  const wb = new ExcelJS.Workbook();
-  await wb.xlsx.readFile(path);
-  const ws = wb.worksheets[0];
-  if (!ws) throw new InputError(`${path} has no worksheet.`);
-  const width = ws.columnCount;
-  const rows: Cell[][] = [];
-  ws.eachRow({ includeEmpty: false }, (r) => {
-    const cells: Cell[] = new Array(width).fill(null);
-    for (let j = 1; j <= width; j++) cells[j - 1] = excelValueToCell(r.getCell(j).value);
-    rows.push(cells);
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(path, {
+    worksheets: "emit", sharedStrings: "cache", styles: "cache", hyperlinks: "ignore", entries: "ignore",
   });
-  return rows;
+  const model = reader as unknown as { model?: { sheets?: { id: number }[] }; stream?: { destroy?(): void } };
+  try {
+    for await (const ws of reader) {
+      const first = model.model?.sheets?.[0]?.id;
+      if (first !== undefined && (ws as unknown as { id: number }).id !== first) continue;
+      const rows: Cell[][] = [];
+      let width = 0;
+      for await (const r of ws) {
+        if (!r.hasValues) continue;
+        const n = r.cellCount;
+        const cells: Cell[] = new Array(n);
+        for (let j = 1; j <= n; j++) cells[j - 1] = excelValueToCell(r.getCell(j).value);
+        if (n > width) width = n;
+        rows.push(cells);
+      }
+      for (const cells of rows) while (cells.length < width) cells.push(null);
+      return rows;
+    }
+  } finally {
+    model.stream?.destroy?.();
+  }
+  throw new InputError(`${path} has no worksheet.`);
 }
 
 /** A delimited file whose rows have more or fewer fields than the header is refused: its columns would shift silently. */
-function checkWidths(rows: string[][], file: string): string[][] {
+export function checkWidths(rows: string[][], file: string): string[][] {
   const width = rows[0]?.length ?? 0;
   const bad = rows.findIndex((r) => r.length !== width);
   if (bad > 0) {
@@ -69,6 +91,23 @@ export async function readDataRows(file: string, cwd = process.cwd()): Promise<C
   if (ext === ".tsv" || ext === ".txt") return checkWidths(parseDelimited(readFileSync(path), file, true), file);
   if (ext === ".xlsx") return readXlsxRows(path);
   throw new InputError(`Unsupported data file type "${ext}" (${file}): use .csv or .xlsx with a header row.`);
+}
+
+/** A data file as a Frame: delimited files straight into typed columns, .xlsx through its rows. */
+async function readFrame(file: string, cwd: string): Promise<Frame> {
+  const path = resolve(cwd, file);
+  const ext = extname(path).toLowerCase();
+  if ((ext === ".csv" || ext === ".tsv" || ext === ".txt") && existsSync(path) && !statSync(path).isDirectory()) {
+    const progress = progressReporter(file, statSync(path).size);
+    try {
+      return readDelimitedFrame(path, file, ext !== ".csv", progress?.onBlock);
+    } finally {
+      progress?.close();
+    }
+  }
+  const rows = await readDataRows(file, cwd);
+  if (rows.length < 2) throw new InputError(`${file} needs a header row and at least one data row.`);
+  return frameFromCells(rows);
 }
 
 /**
@@ -92,10 +131,7 @@ export async function readDataFile(file: string, cwd = process.cwd()): Promise<F
     cached = undefined;
     return hit;
   }
-  const frame = readDataRows(file, cwd).then((rows) => {
-    if (rows.length < 2) throw new InputError(`${file} needs a header row and at least one data row.`);
-    return frameFromCells(rows);
-  });
+  const frame = readFrame(file, cwd);
   cached = key ? { key, frame } : undefined;
   frame.catch(() => {
     if (cached?.frame === frame) cached = undefined;

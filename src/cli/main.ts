@@ -11,6 +11,7 @@ import { CliError, describeFlags, parseArgvProblems, problemsMessage } from "./a
 import { resolveColumns } from "./columns";
 import { CliCommand, CliIO } from "./command";
 import { readDataFile } from "./data";
+import { setProgressSink } from "./read-progress";
 import { didYouMean } from "./suggest";
 
 const COMMAND_DIR = join(__dirname, "commands");
@@ -83,6 +84,7 @@ const processIO: CliIO = {
 /** Runs the command line; returns the exit code. */
 export async function main(argv: readonly string[], io: CliIO = processIO): Promise<number> {
   try {
+    setProgressSink(io.err);
     const [name, ...rest] = argv;
     if (name === undefined || name === "--help" || name === "-h" || name === "help") {
       io.out(generalHelp());

@@ -52,13 +52,8 @@ export function columnFromCells(name: string, cells: readonly Cell[]): Column {
   return { name, numbers, text, firstTextRow, nMissing };
 }
 
-/**
- * Builds a frame from rows of cells; row 0 holds the headers. Headers must be non-empty and unique.
- * Ragged rows are padded with missing cells.
- */
-export function frameFromCells(cells: readonly (readonly Cell[])[]): Frame {
-  if (cells.length === 0) throw new FrameError("The data range is empty: it needs a header row and at least one data row.");
-  const header = cells[0];
+/** The header cells as column names (trimmed), refused when one is empty or two are the same. */
+export function headerNames(header: readonly Cell[]): string[] {
   const names = header.map((h, j) => {
     const s = h === null || h === undefined ? "" : String(h).trim();
     if (s === "") throw new FrameError(`Column ${j + 1} has no name in the header row.`);
@@ -69,6 +64,16 @@ export function frameFromCells(cells: readonly (readonly Cell[])[]): Frame {
     if (seen.has(name)) throw new FrameError(`Column name "${name}" appears twice in the header row.`);
     seen.add(name);
   }
+  return names;
+}
+
+/**
+ * Builds a frame from rows of cells; row 0 holds the headers. Headers must be non-empty and unique.
+ * Ragged rows are padded with missing cells.
+ */
+export function frameFromCells(cells: readonly (readonly Cell[])[]): Frame {
+  if (cells.length === 0) throw new FrameError("The data range is empty: it needs a header row and at least one data row.");
+  const names = headerNames(cells[0]);
   const nrow = cells.length - 1;
   const columns = new Map<string, Column>();
   names.forEach((name, j) => {

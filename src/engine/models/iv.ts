@@ -8,7 +8,7 @@
  * default (no finite-sample factor, z statistics). sdofminus = FE dof (minus levels nested in the cluster).
  * Without FE an explicit `_cons` column is used (ivreg2 without partial()).
  */
-import { Frame, encodeKeys, getColumn, keyColumn, numericColumn } from "../frame";
+import { Frame, columnCodes, getColumn, numericColumn } from "../frame";
 import { InputError } from "../frame/errors";
 import { Diagnostic } from "../stats/diagnostic";
 import { tQuantileAt } from "../stats/distributions";
@@ -131,8 +131,8 @@ export function fitIv(frame: Frame, spec: IvSpec): IvResult {
       y: num(spec.y),
       x: [...spec.endog, ...x].map(num),
       extra: spec.instruments.map(num),
-      fe: fe.map((name) => ({ name, codes: encodeKeys(keyColumn(frame, name)).codes })),
-      cluster: cl.map((name) => ({ name, codes: encodeKeys(keyColumn(frame, name)).codes })),
+      fe: fe.map((name) => ({ name, codes: columnCodes(getColumn(frame, name)).codes })),
+      cluster: cl.map((name) => ({ name, codes: columnCodes(getColumn(frame, name)).codes })),
       rows: spec.rows,
     },
     { noConstant: fe.length === 0, keepSingletons: spec.keepSingletons },

@@ -3,7 +3,7 @@
  * NQP.FE2WAY and `nqp fe`. Conventions: test/reference/README.md (reghdfe/fixest defaults);
  * the pipeline itself is in linear-design.ts (sample, FE) and linear-core.ts (solve, variance).
  */
-import { Frame, encodeKeys, keyColumn, numericColumn, getColumn } from "../frame";
+import { Frame, columnCodes, numericColumn, getColumn } from "../frame";
 import { InputError } from "../frame/errors";
 import { fitLinearData, LinearFit, LinearOptions } from "./linear-core";
 import { LinearData } from "./linear-design";
@@ -53,7 +53,7 @@ export function validateLinearSpec(spec: LinearSpec): void {
 }
 
 function codesOf(frame: Frame, name: string): Int32Array {
-  return encodeKeys(keyColumn(frame, name)).codes;
+  return columnCodes(getColumn(frame, name)).codes;
 }
 
 /** The spec turned into arrays over the frame's rows. */

@@ -1,4 +1,4 @@
-import { frameFromCells, numericColumn, keyColumn, encodeKeys, FrameError, isMissingCell } from "../../../src/engine/frame";
+import { frameFromCells, numericColumn, keyColumn, encodeKeys, columnCodes, getColumn, FrameError, isMissingCell } from "../../../src/engine/frame";
 
 describe("frameFromCells", () => {
   const cells = [
@@ -49,5 +49,10 @@ describe("frameFromCells", () => {
     }
     expect(isMissingCell(0)).toBe(false);
     expect(isMissingCell("abc")).toBe(false);
+  });
+
+  it("columnCodes = encodeKeys(keyColumn) on numeric and text columns (0 and -0 one key)", () => {
+    const f = frameFromCells([["n", "t"], [3, "b"], [3, 1], [-0, "NA"], [0, "b"], ["", 1.0], [1e21, "a"], [3, 2]]);
+    for (const name of ["n", "t"]) expect(columnCodes(getColumn(f, name))).toEqual(encodeKeys(keyColumn(f, name)));
   });
 });
