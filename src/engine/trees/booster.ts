@@ -13,7 +13,7 @@ import { Rng } from "../resample/rng";
 import { BoostData } from "./data";
 import { ExactFinder } from "./exact";
 import { f32 } from "./gain";
-import { growTree } from "./grow";
+import { TreeGrower } from "./grow";
 import { HistFinder } from "./hist";
 import { SplitFinder } from "./level";
 import { addTree, BoostModel } from "./model";
@@ -70,6 +70,7 @@ export function makeFinder(d: BoostData, spec: BoostSpec): SplitFinder {
 export class BoosterRun {
   readonly spec: BoostSpec;
   private readonly finder: SplitFinder;
+  private readonly grower: TreeGrower;
   private readonly rng: Rng;
   private readonly p: Float32Array;
   private readonly pv: Float32Array | null;
@@ -101,6 +102,7 @@ export class BoosterRun {
     if (R !== undefined && (!Number.isInteger(R) || R < 1)) throw new InputError(`early stopping rounds must be a whole number >= 1; got ${R}.`, "value");
     if (R !== undefined && !opts.valid) throw new InputError("Early stopping needs a validation set.", "value");
     this.finder = makeFinder(d, spec);
+    this.grower = new TreeGrower(n, spec.maxDepth);
     this.rng = new Rng(spec.seed);
     const base = f32(spec.baseScore);
     this.p = new Float32Array(n).fill(base);
@@ -118,14 +120,15 @@ export class BoosterRun {
     const { d, spec, p, grad, sampled, rng, opts } = this;
     const { n, m } = d;
     const t = this.trees.length;
-    for (let i = 0; i < n; i++) grad[i] = f32(p[i] - d.y[i]);
+    const y = d.y;
+    for (let i = 0; i < n; i++) grad[i] = p[i] - y[i]; // Float32Array store = f32(.)
     if (spec.subsample < 1) for (let i = 0; i < n; i++) sampled[i] = rng.uniform() < spec.subsample ? 1 : 0;
     let features = this.allFeatures;
     if (this.nKeep < m) {
       const perm = rng.shuffle(Int32Array.from(this.allFeatures));
       features = perm.slice(0, this.nKeep).sort();
     }
-    const tree = growTree({ data: d, grad, sampled, features, spec, finder: this.finder }, this.pos);
+    const tree = this.grower.grow({ data: d, grad, sampled, features, spec, finder: this.finder }, this.pos);
     this.trees.push(tree);
     for (let i = 0; i < n; i++) p[i] += tree.value[this.pos[i]];
     const tr = rmse(p, d.y);

@@ -9,10 +9,10 @@
  * rounds onto the value being enumerated, the previous value is used, as xgboost does).
  */
 import { BoostData } from "./data";
-import { f32, LevelBest, RT_EPS, splitGain } from "./gain";
+import { LevelBest, RT_EPS, splitGain } from "./gain";
 import { Level, SplitFinder } from "./level";
 
-void RT_EPS;
+const fround = Math.fround;
 
 /** Present rows of each feature sorted by value (stable). */
 export function sortedColumns(d: BoostData): Int32Array[] {
@@ -34,6 +34,9 @@ export function sortedColumns(d: BoostData): Int32Array[] {
 export class ExactFinder implements SplitFinder {
   private readonly sorted: Int32Array[];
   private readonly forward: Uint8Array;
+  private accG = new Float64Array(0);
+  private accH = new Float64Array(0);
+  private last = new Float64Array(0);
 
   constructor(private readonly d: BoostData) {
     this.sorted = sortedColumns(d);
@@ -46,51 +49,61 @@ export class ExactFinder implements SplitFinder {
   }
 
   findSplits(level: Level, best: LevelBest): void {
-    const ns = level.expand.length;
-    const accG = new Float64Array(ns);
-    const accH = new Float64Array(ns);
-    const last = new Float64Array(ns);
+    if (this.accG.length < level.ns) {
+      this.accG = new Float64Array(level.ns);
+      this.accH = new Float64Array(level.ns);
+      this.last = new Float64Array(level.ns);
+    }
     for (const f of level.features) {
-      if (this.forward[f]) {
-        this.pass(level, best, f, +1, accG, accH, last);
-      }
-      this.pass(level, best, f, -1, accG, accH, last);
+      if (this.forward[f]) this.pass(level, best, f, true);
+      this.pass(level, best, f, false);
     }
   }
 
-  private pass(level: Level, best: LevelBest, f: number, dir: 1 | -1, accG: Float64Array, accH: Float64Array, last: Float64Array): void {
-    const { G, H, rootGain, slot, grad } = level;
+  /** One scan of feature f's sorted rows: ascending (fwd, missing go right) or descending (missing go left). */
+  private pass(level: Level, best: LevelBest, f: number, fwd: boolean): void {
+    const { ns, G, H, rootGain, slot, grad } = level;
     const { lambda, minChildWeight: mcw } = level.spec;
-    const ns = accG.length;
-    accG.fill(0);
-    accH.fill(0);
+    const { accG, accH, last } = this;
+    const bGain = best.gain;
+    accG.fill(0, 0, ns);
+    accH.fill(0, 0, ns);
     const rows = this.sorted[f];
-    const col = this.d.x.subarray(f * this.d.n, (f + 1) * this.d.n);
+    const n = this.d.n;
+    const col = this.d.x.subarray(f * n, (f + 1) * n);
     const len = rows.length;
-    const fwd = dir === 1;
+    const dl = !fwd;
     for (let q = 0; q < len; q++) {
       const r = rows[fwd ? q : len - 1 - q];
       const s = slot[r];
       if (s < 0) continue;
       const v = col[r];
-      if (accH[s] === 0) {
+      const aH = accH[s];
+      if (aH === 0) {
         accG[s] = grad[r];
         accH[s] = 1;
         last[s] = v;
         continue;
       }
-      if (v !== last[s] && accH[s] >= mcw) {
-        const cH = H[s] - accH[s];
+      const lv = last[s];
+      if (v !== lv && aH >= mcw) {
+        const cH = H[s] - aH;
         if (cH >= mcw) {
-          const cG = G[s] - accG[s];
-          const gain = splitGain(cG, cH, accG[s], accH[s], rootGain[s], lambda);
-          let thr = f32(f32(v + last[s]) * 0.5);
-          if (thr === v) thr = last[s];
-          best.update(s, gain, f, thr, !fwd);
+          const aG = accG[s];
+          const cG = G[s] - aG;
+          // splitGain(cG, cH, aG, aH) inlined (aH > 0 here)
+          const tc = cH > 0 ? fround(fround(cG * cG) / fround(cH + lambda)) : 0;
+          const ta = fround(fround(aG * aG) / fround(aH + lambda));
+          const gain = fround(fround(tc + ta) - rootGain[s]);
+          if (gain > bGain[s]) {
+            let thr = fround(fround(v + lv) * 0.5);
+            if (thr === v) thr = lv;
+            best.update(s, gain, f, thr, dl);
+          }
         }
       }
       accG[s] += grad[r];
-      accH[s] += 1;
+      accH[s] = aH + 1;
       last[s] = v;
     }
     // All present rows on one side, the node's missing rows on the other.
@@ -99,8 +112,8 @@ export class ExactFinder implements SplitFinder {
       const cH = H[s] - accH[s];
       if (cH < mcw || cH <= 0) continue;
       const gain = splitGain(G[s] - accG[s], cH, accG[s], accH[s], rootGain[s], lambda);
-      const gap = f32(f32(Math.abs(last[s])) + RT_EPS);
-      best.update(s, gain, f, f32(fwd ? last[s] + gap : last[s] - gap), !fwd);
+      const gap = fround(fround(Math.abs(last[s])) + RT_EPS);
+      best.update(s, gain, f, fround(fwd ? last[s] + gap : last[s] - gap), dl);
     }
   }
 }

@@ -36,6 +36,11 @@ export class LevelBest {
     this.threshold = new Float64Array(nSlots);
     this.defaultLeft = new Uint8Array(nSlots);
   }
+  /** Clears the first ns entries (no split found yet). */
+  reset(ns: number): void {
+    this.gain.fill(0, 0, ns);
+    this.feature.fill(-1, 0, ns);
+  }
   /** Features are visited in ascending index, so "strictly larger" is xgboost's NeedReplace. */
   update(s: number, gain: number, feature: number, threshold: number, defaultLeft: boolean): void {
     if (gain > this.gain[s]) {

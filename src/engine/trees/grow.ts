@@ -6,13 +6,18 @@
  * updater: a split with two leaf children and loss change < gamma becomes a leaf f32(eta * base_weight));
  * hist refuses such splits when they are proposed (as its driver does).
  *
- * `pos` (every row, sampled or not) ends holding the leaf each row reaches.
+ * The sampled rows are kept partitioned by node (xgboost's RowPartitioner): one row index array, each
+ * node a contiguous ascending segment, split in place (stably) when the node splits, so a level costs
+ * O(rows in expanding nodes) and the children's sums keep row order. All buffers live in the grower and
+ * are reused tree after tree. `pos` (every row, sampled or not) ends holding the leaf each row reaches.
  */
 import { BoostData } from "./data";
-import { f32, LevelBest, nodeWeight, RT_EPS, scoreTerm } from "./gain";
-import { SplitFinder } from "./level";
+import { LevelBest, nodeWeight, RT_EPS, scoreTerm } from "./gain";
+import { Level, SplitFinder } from "./level";
 import { BoostSpec } from "./spec";
-import { Tree, TreeBuilder } from "./tree";
+import { leafOf, Tree, TreeBuilder } from "./tree";
+
+const fround = Math.fround;
 
 export interface GrowInput {
   readonly data: BoostData;
@@ -24,121 +29,195 @@ export interface GrowInput {
   readonly finder: SplitFinder;
 }
 
-export function growTree(inp: GrowInput, pos: Int32Array): Tree {
-  const { data, grad, sampled, features, spec, finder } = inp;
-  const { n } = data;
-  const eta = f32(spec.eta);
-  const b = new TreeBuilder();
-  const slot = new Int32Array(n);
-  pos.fill(0);
-
-  // root statistics
-  let G0 = 0;
-  let H0 = 0;
-  for (let i = 0; i < n; i++) {
-    if (sampled[i]) {
-      G0 += grad[i];
-      H0 += 1;
-    }
+/** Per-level node arrays (slot-indexed), two of them swapped level after level. */
+class LevelNodes {
+  expand: Int32Array;
+  G: Float64Array;
+  H: Float64Array;
+  rootGain: Float64Array;
+  begin: Int32Array;
+  end: Int32Array;
+  parentSlot: Int32Array;
+  constructor(cap: number) {
+    this.expand = new Int32Array(cap);
+    this.G = new Float64Array(cap);
+    this.H = new Float64Array(cap);
+    this.rootGain = new Float64Array(cap);
+    this.begin = new Int32Array(cap);
+    this.end = new Int32Array(cap);
+    this.parentSlot = new Int32Array(cap);
   }
-  b.addNode(-1, nodeWeight(G0, H0, spec.lambda, spec.minChildWeight), f32(H0));
-  let expand = [0];
-  let G = Float64Array.of(G0);
-  let H = Float64Array.of(H0);
+}
 
-  for (let depth = 0; depth < spec.maxDepth && expand.length > 0; depth++) {
-    const ns = expand.length;
-    const slotOfNode = new Int32Array(b.nNodes).fill(-1);
-    expand.forEach((nid, s) => (slotOfNode[nid] = s));
-    for (let i = 0; i < n; i++) slot[i] = sampled[i] ? slotOfNode[pos[i]] : -1;
-    const rootGain = new Float64Array(ns);
-    for (let s = 0; s < ns; s++) rootGain[s] = scoreTerm(G[s], H[s], spec.lambda);
-    const best = new LevelBest(ns);
-    finder.findSplits({ expand, G, H, rootGain, slot, grad, features, spec, parent: b.parent }, best);
+export class TreeGrower {
+  private readonly rows: Int32Array;
+  private readonly tmp: Int32Array;
+  private readonly slot: Int32Array;
+  private readonly unsampled: Int32Array;
+  private cur: LevelNodes;
+  private next: LevelNodes;
+  private readonly best: LevelBest;
+  private readonly split: { feature: Int32Array; threshold: Float32Array; defaultLeft: Uint8Array };
 
-    const next: number[] = [];
-    const firstNew = b.nNodes;
-    const splitFeature = new Int32Array(ns).fill(-1);
-    const splitThreshold = new Float32Array(ns);
-    const splitDefaultLeft = new Uint8Array(ns);
-    for (let s = 0; s < ns; s++) {
-      const nid = expand[s];
-      const gain = best.gain[s];
-      const ok = gain > RT_EPS && best.feature[s] >= 0 && (spec.method === "exact" || gain >= spec.gamma);
-      if (ok) {
+  constructor(n: number, maxDepth: number) {
+    this.rows = new Int32Array(n);
+    this.tmp = new Int32Array(n);
+    this.slot = new Int32Array(n);
+    this.unsampled = new Int32Array(n);
+    // a level holds at most min(2^depth, n) nodes; depth < maxDepth is evaluated
+    const cap = Math.max(1, Math.min(n, 2 ** Math.min(maxDepth, 30)));
+    this.cur = new LevelNodes(cap);
+    this.next = new LevelNodes(cap);
+    this.best = new LevelBest(cap);
+    this.split = { feature: new Int32Array(cap), threshold: new Float32Array(cap), defaultLeft: new Uint8Array(cap) };
+  }
+
+  grow(inp: GrowInput, pos: Int32Array): Tree {
+    const { data, grad, sampled, features, spec, finder } = inp;
+    const { n } = data;
+    const X = data.x;
+    const { lambda, minChildWeight: mcw } = spec;
+    const eta = fround(spec.eta);
+    const { rows, tmp, slot, unsampled, best } = this;
+    const b = new TreeBuilder();
+
+    // root: the sampled rows in row order
+    let nS = 0;
+    let nU = 0;
+    let G0 = 0;
+    for (let i = 0; i < n; i++) {
+      if (sampled[i]) {
+        rows[nS++] = i;
+        G0 += grad[i];
+        slot[i] = 0;
+      } else {
+        unsampled[nU++] = i;
+        slot[i] = -1;
+      }
+    }
+    b.addNode(-1, nodeWeight(G0, nS, lambda, mcw), fround(nS));
+    let L = this.cur;
+    L.expand[0] = 0;
+    L.G[0] = G0;
+    L.H[0] = nS;
+    L.begin[0] = 0;
+    L.end[0] = nS;
+    L.parentSlot[0] = -1;
+    let ns = 1;
+
+    const setLeafRows = (nid: number, from: number, to: number): void => {
+      for (let q = from; q < to; q++) {
+        pos[rows[q]] = nid;
+        slot[rows[q]] = -1;
+      }
+    };
+
+    for (let depth = 0; depth < spec.maxDepth && ns > 0; depth++) {
+      for (let s = 0; s < ns; s++) L.rootGain[s] = scoreTerm(L.G[s], L.H[s], lambda);
+      best.reset(ns);
+      const level: Level = {
+        ns, expand: L.expand, G: L.G, H: L.H, rootGain: L.rootGain, rows, begin: L.begin, end: L.end,
+        parentSlot: L.parentSlot, slot, grad, features, spec,
+      };
+      finder.findSplits(level, best);
+
+      const N = this.next;
+      let nn = 0;
+      for (let s = 0; s < ns; s++) {
+        const nid = L.expand[s];
+        const gain = best.gain[s];
+        const f = best.feature[s];
+        const from = L.begin[s];
+        const to = L.end[s];
+        if (!(gain > RT_EPS && f >= 0 && (spec.method === "exact" || gain >= spec.gamma))) {
+          b.setLeaf(nid, fround(fround(b.baseWeight[nid]) * eta));
+          setLeafRows(nid, from, to);
+          continue;
+        }
+        const thr = fround(best.threshold[s]);
+        const dl = best.defaultLeft[s] === 1;
         const l = b.addNode(nid, 0, 0);
         const r = b.addNode(nid, 0, 0);
-        b.setSplit(nid, best.feature[s], best.threshold[s], best.defaultLeft[s] === 1, gain, l, r);
-        splitFeature[s] = best.feature[s];
-        splitThreshold[s] = best.threshold[s];
-        splitDefaultLeft[s] = best.defaultLeft[s];
-        next.push(l, r);
-      } else {
-        b.setLeaf(nid, f32(f32(b.baseWeight[nid]) * eta));
+        b.setSplit(nid, f, thr, dl, gain, l, r);
+        // stable in-place partition of the node's rows: left rows first, then the right ones
+        const col = f * n;
+        let nl = from;
+        let nt = 0;
+        let GL = 0;
+        let GR = 0;
+        for (let q = from; q < to; q++) {
+          const row = rows[q];
+          const v = X[row + col];
+          if (v !== v ? dl : v < thr) {
+            rows[nl++] = row;
+            GL += grad[row];
+            slot[row] = nn;
+          } else {
+            tmp[nt++] = row;
+            GR += grad[row];
+            slot[row] = nn + 1;
+          }
+        }
+        for (let q = 0; q < nt; q++) rows[nl + q] = tmp[q];
+        const HL = nl - from;
+        const HR = to - nl;
+        N.expand[nn] = l;
+        N.G[nn] = GL;
+        N.H[nn] = HL;
+        N.begin[nn] = from;
+        N.end[nn] = nl;
+        N.parentSlot[nn] = s;
+        N.expand[nn + 1] = r;
+        N.G[nn + 1] = GR;
+        N.H[nn + 1] = HR;
+        N.begin[nn + 1] = nl;
+        N.end[nn + 1] = to;
+        N.parentSlot[nn + 1] = s;
+        b.baseWeight[l] = nodeWeight(GL, HL, lambda, mcw);
+        b.cover[l] = fround(HL);
+        b.baseWeight[r] = nodeWeight(GR, HR, lambda, mcw);
+        b.cover[r] = fround(HR);
+        nn += 2;
       }
+      this.next = L;
+      this.cur = L = N;
+      ns = nn;
     }
-    if (next.length === 0) {
-      expand = [];
-      break;
+    for (let s = 0; s < ns; s++) {
+      const nid = L.expand[s];
+      b.setLeaf(nid, fround(fround(b.baseWeight[nid]) * eta));
+      setLeafRows(nid, L.begin[s], L.end[s]);
     }
-    // move rows to children (ids firstNew + 2 x (split rank) + 0/1) and sum the children's statistics
-    const childBase = new Int32Array(ns).fill(-1);
-    for (let s = 0, c = 0; s < ns; s++) if (splitFeature[s] >= 0) (childBase[s] = c), (c += 2);
-    const G2 = new Float64Array(next.length);
-    const H2 = new Float64Array(next.length);
-    const X = data.x;
-    const nSlotNodes = slotOfNode.length;
-    for (let i = 0; i < n; i++) {
-      const p = pos[i];
-      if (p >= nSlotNodes) continue;
-      const s = slotOfNode[p];
-      if (s < 0) continue;
-      const f = splitFeature[s];
-      if (f < 0) continue;
-      const v = X[i + f * n];
-      const right = v !== v ? splitDefaultLeft[s] === 0 : !(v < splitThreshold[s]);
-      const c = childBase[s] + (right ? 1 : 0);
-      pos[i] = firstNew + c;
-      if (sampled[i]) {
-        G2[c] += grad[i];
-        H2[c] += 1;
-      }
-    }
-    for (let s = 0; s < next.length; s++) {
-      b.baseWeight[next[s]] = nodeWeight(G2[s], H2[s], spec.lambda, spec.minChildWeight);
-      b.cover[next[s]] = f32(H2[s]);
-    }
-    expand = next;
-    G = G2;
-    H = H2;
-  }
-  for (const nid of expand) b.setLeaf(nid, f32(f32(b.baseWeight[nid]) * eta));
-  // xgboost's hist driver stores a leaf's base_weight already scaled by eta (its ExpandNode gets the
-  // children's leaf values); only nodes expanded later get the unscaled weight
-  if (spec.method === "hist") for (let k = 1; k < b.nNodes; k++) if (b.left[k] < 0) b.baseWeight[k] = b.value[k];
+    // xgboost's hist driver stores a leaf's base_weight already scaled by eta (its ExpandNode gets the
+    // children's leaf values); only nodes expanded later get the unscaled weight
+    if (spec.method === "hist") for (let k = 1; k < b.nNodes; k++) if (b.left[k] < 0) b.baseWeight[k] = b.value[k];
 
-  if (spec.method === "exact" && spec.gamma > 0 && prune(b, spec.gamma, eta)) {
-    for (let i = 0; i < n; i++) {
-      let k = pos[i];
-      while (b.deleted[k]) k = b.parent[k];
-      pos[i] = k;
+    if (spec.method === "exact" && spec.gamma > 0 && prune(b, spec.gamma, eta)) {
+      for (let q = 0; q < nS; q++) {
+        const i = rows[q];
+        let k = pos[i];
+        while (b.deleted[k]) k = b.parent[k];
+        pos[i] = k;
+      }
     }
+    const tree = b.freeze();
+    for (let q = 0; q < nU; q++) pos[unsampled[q]] = leafOf(tree, X, n, unsampled[q]);
+    return tree;
   }
-  return b.freeze();
 }
 
 /** xgboost's TreePruner: returns whether anything was pruned. */
 function prune(b: TreeBuilder, gamma: number, eta: number): boolean {
   let any = false;
   const isLeaf = (k: number) => b.left[k] < 0;
-  const g32 = f32(gamma);
+  const g32 = fround(gamma);
   const tryPrune = (nid: number): void => {
     if (nid === 0) return;
     const p = b.parent[nid];
     if (isLeaf(b.left[p]) && isLeaf(b.right[p]) && b.gain[p] < g32) {
       b.markDeleted(b.left[p]);
       b.markDeleted(b.right[p]);
-      b.setLeaf(p, f32(eta * b.baseWeight[p]));
+      b.setLeaf(p, fround(eta * b.baseWeight[p]));
       any = true;
       tryPrune(p);
     }

@@ -4,99 +4,99 @@
  * default_left = false; threshold = the bin's cut, rows x < cut go left) and, only when the node has
  * missing values of the feature, a backward scan (missing go left, default_left = true; threshold = the
  * lower bin's cut, or the feature's minValue for the first bin). Children with zero hessian are invalid.
- * The histogram of the larger child is the parent's minus the smaller child's (xgboost's subtraction trick).
+ *
+ * Below the root only the smaller child of each split (fewer rows; the left one on a tie) is built from
+ * its rows; the larger child's histogram is the parent's minus the smaller one's (xgboost's subtraction
+ * trick). Bins are a column-major Uint8/Uint16 matrix, a node's rows a contiguous segment of the grower's
+ * row partition; histograms are pooled (two levels' worth) and reused tree after tree.
  */
 import { BoostData } from "./data";
 import { LevelBest, splitGain } from "./gain";
-import { binRows, HistCuts, histCuts, MISSING_BIN } from "./hist-cuts";
+import { binColumns, HistCuts, histCuts } from "./hist-cuts";
 import { Level, SplitFinder } from "./level";
 
-/** Interleaved (G, H) per bin: gh[2k] = G, gh[2k + 1] = H; the last pair collects missing values. */
+const fround = Math.fround;
+
+/** Per-node histogram: G and H (row count) per slot; feature f at hoff[f] .. hoff[f] + nCuts(f) (+1: missing). */
 interface Hist {
-  gh: Float64Array;
+  g: Float64Array;
+  h: Float64Array;
 }
 
 export class HistFinder implements SplitFinder {
   readonly cuts: HistCuts;
-  /** Row-major n x m global bin index (feature offset + bin; nBins for a missing value). */
-  private readonly bins: Uint16Array | Uint32Array;
-  private readonly m: number;
-  private readonly nBins: number;
-  private prev = new Map<number, Hist>();
+  private readonly bins: Uint8Array | Uint16Array;
+  private readonly n: number;
+  private readonly hoff: Int32Array;
+  private readonly size: number;
+  private prev: Hist[] = [];
+  private cur: Hist[] = [];
+  private gbuf: Float64Array;
 
   constructor(d: BoostData, maxBin: number) {
     this.cuts = histCuts(d, maxBin);
-    const local = binRows(d, this.cuts);
-    this.m = d.m;
-    this.nBins = this.cuts.values.length;
-    this.bins = this.nBins < 65535 ? new Uint16Array(local.length) : new Uint32Array(local.length);
-    for (let q = 0; q < local.length; q++) this.bins[q] = local[q] === MISSING_BIN ? this.nBins : this.cuts.offset[q % d.m] + local[q];
+    this.bins = binColumns(d, this.cuts);
+    this.n = d.n;
+    this.hoff = new Int32Array(d.m + 1);
+    for (let j = 0; j < d.m; j++) this.hoff[j + 1] = this.hoff[j] + this.cuts.offset[j + 1] - this.cuts.offset[j] + 1;
+    this.size = this.hoff[d.m];
+    this.gbuf = new Float64Array(d.n);
   }
 
-  /** Forget the previous tree's histograms (called by the grower at the root level). */
-  reset(): void {
-    this.prev = new Map();
+  private hist(pool: Hist[], s: number): Hist {
+    while (pool.length <= s) pool.push({ g: new Float64Array(this.size), h: new Float64Array(this.size) });
+    return pool[s];
   }
 
-  private build(rows: Int32Array, from: number, to: number, level: Level): Hist {
-    const gh = new Float64Array(2 * this.nBins + 2);
-    const { bins, m } = this;
-    const feats = level.features;
-    const nf = feats.length;
-    const grad = level.grad;
-    for (let q = from; q < to; q++) {
-      const r = rows[q];
-      const gr = grad[r];
-      const base = r * m;
-      for (let t = 0; t < nf; t++) {
-        const k = 2 * bins[base + feats[t]];
-        gh[k] += gr;
-        gh[k + 1] += 1;
+  /** Histogram of rows[from .. to - 1] over the tree's features (rows ascending: sums in row order). */
+  private build(out: Hist, level: Level, from: number, to: number): void {
+    const { bins, n, hoff, gbuf } = this;
+    const { rows, grad, features } = level;
+    const { g, h } = out;
+    const len = to - from;
+    for (let q = 0; q < len; q++) gbuf[q] = grad[rows[from + q]];
+    for (let t = 0; t < features.length; t++) {
+      const f = features[t];
+      const o = hoff[f];
+      g.fill(0, o, hoff[f + 1]);
+      h.fill(0, o, hoff[f + 1]);
+      const col = f * n;
+      for (let q = 0; q < len; q++) {
+        const k = o + bins[rows[from + q] + col];
+        g[k] += gbuf[q];
+        h[k] += 1;
       }
     }
-    return { gh };
+  }
+
+  /** out = parent - small over the tree's features. */
+  private subtract(out: Hist, parent: Hist, small: Hist, features: Int32Array): void {
+    const { hoff } = this;
+    for (let t = 0; t < features.length; t++) {
+      const f = features[t];
+      for (let k = hoff[f], e = hoff[f + 1]; k < e; k++) {
+        out.g[k] = parent.g[k] - small.g[k];
+        out.h[k] = parent.h[k] - small.h[k];
+      }
+    }
   }
 
   findSplits(level: Level, best: LevelBest): void {
-    const ns = level.expand.length;
-    if (level.expand[0] === 0) this.reset();
-    // rows of each slot, in row order (counting sort)
-    const start = new Int32Array(ns + 1);
-    const slot = level.slot;
-    for (let i = 0; i < slot.length; i++) if (slot[i] >= 0) start[slot[i] + 1]++;
-    for (let s = 0; s < ns; s++) start[s + 1] += start[s];
-    const rows = new Int32Array(start[ns]);
-    const fill = start.slice(0, ns);
-    for (let i = 0; i < slot.length; i++) if (slot[i] >= 0) rows[fill[slot[i]]++] = i;
-
-    const hists: Hist[] = new Array(ns);
-    const slotOf = new Map<number, number>();
-    level.expand.forEach((nid, s) => slotOf.set(nid, s));
-    for (let s = 0; s < ns; s++) {
-      if (hists[s]) continue;
-      const nid = level.expand[s];
-      const p = level.parent[nid];
-      const parentHist = p >= 0 ? this.prev.get(p) : undefined;
-      const sib = p >= 0 ? (nid % 2 === 1 ? nid + 1 : nid - 1) : -1;
-      const t = sib >= 0 ? slotOf.get(sib) : undefined;
-      if (parentHist && t !== undefined && level.parent[sib] === p) {
-        const small = level.H[s] <= level.H[t] ? s : t;
-        const large = small === s ? t : s;
-        const hs = this.build(rows, start[small], start[small + 1], level);
-        const gh = new Float64Array(hs.gh.length);
-        const pg = parentHist.gh;
-        const sg = hs.gh;
-        for (let k = 0; k < gh.length; k++) gh[k] = pg[k] - sg[k];
-        hists[small] = hs;
-        hists[large] = { gh };
-      } else hists[s] = this.build(rows, start[s], start[s + 1], level);
+    const { ns, H, begin, end, parentSlot, features } = level;
+    const cur = this.cur;
+    if (parentSlot[0] < 0) this.build(this.hist(cur, 0), level, begin[0], end[0]);
+    else {
+      for (let s = 0; s < ns; s += 2) {
+        const small = H[s] <= H[s + 1] ? s : s + 1;
+        const large = small === s ? s + 1 : s;
+        const hs = this.hist(cur, small);
+        this.build(hs, level, begin[small], end[small]);
+        this.subtract(this.hist(cur, large), this.prev[parentSlot[s]], hs, features);
+      }
     }
-    const next = new Map<number, Hist>();
-    for (let s = 0; s < ns; s++) {
-      next.set(level.expand[s], hists[s]);
-      this.evaluate(level, best, s, hists[s]);
-    }
-    this.prev = next;
+    for (let s = 0; s < ns; s++) this.evaluate(level, best, s, cur[s]);
+    this.cur = this.prev;
+    this.prev = cur;
   }
 
   private evaluate(level: Level, best: LevelBest, s: number, hist: Hist): void {
@@ -105,27 +105,34 @@ export class HistFinder implements SplitFinder {
     const H = level.H[s];
     const root = level.rootGain[s];
     const { values: cut, offset: off, minValue } = this.cuts;
-    const gh = hist.gh;
+    const { g, h } = hist;
+    const bGain = best.gain;
     for (const f of level.features) {
       const ib = off[f];
       const ie = off[f + 1];
       if (ie === ib) continue;
+      const d = this.hoff[f] - ib; // histogram index of cut i = i + d
       let lG = 0;
       let lH = 0;
       for (let i = ib; i < ie; i++) {
-        lG += gh[2 * i];
-        lH += gh[2 * i + 1];
+        lG += g[i + d];
+        lH += h[i + d];
         if (lH >= mcw && lH > 0) {
           const rH = H - lH;
-          if (rH >= mcw && rH > 0) best.update(s, splitGain(lG, lH, G - lG, rH, root, lambda), f, cut[i], false);
+          if (rH >= mcw && rH > 0) {
+            const rG = G - lG;
+            // splitGain(lG, lH, rG, rH) inlined (both H > 0)
+            const gain = fround(fround(fround(fround(lG * lG) / fround(lH + lambda)) + fround(fround(rG * rG) / fround(rH + lambda))) - root);
+            if (gain > bGain[s]) best.update(s, gain, f, cut[i], false);
+          }
         }
       }
       if (lH >= H) continue; // no missing values of f in this node
       let rG = 0;
       let rH = 0;
       for (let i = ie - 1; i >= ib; i--) {
-        rG += gh[2 * i];
-        rH += gh[2 * i + 1];
+        rG += g[i + d];
+        rH += h[i + d];
         if (rH >= mcw && rH > 0) {
           const lH2 = H - rH;
           if (lH2 >= mcw && lH2 > 0) best.update(s, splitGain(G - rG, lH2, rG, rH, root, lambda), f, i === ib ? minValue[f] : cut[i - 1], true);
