@@ -7,6 +7,7 @@ import { FillMode, Kernel, ParamSpec, put, Rows } from "./kernel";
 
 class ConstantKernel implements Kernel {
   readonly params: readonly ParamSpec[];
+  readonly isConstant = true;
   constructor(name: string, init: number, bounds: readonly [number, number]) {
     this.params = [{ name, thetaName: `log_${name}`, init, bounds }];
   }
@@ -28,6 +29,11 @@ class ConstantKernel implements Kernel {
     const len = X.n * X.n;
     for (let i = 0; i < len; i++) s += W[i];
     g[0] += v[0] * s;
+  }
+  crossDot(X: Rows, Y: Rows, v: Float64Array, w: Float64Array, scale: number, out: Float64Array, accumulate: boolean): void {
+    let s = 0;
+    for (let t = 0; t < Y.n; t++) s += w[t];
+    for (let i = 0; i < X.n; i++) out[i] = (accumulate ? out[i] : 0) + scale * v[0] * s;
   }
 }
 
@@ -55,6 +61,10 @@ class WhiteKernel implements Kernel {
   }
   diag(X: Rows, _v: Float64Array, out: Float64Array, mode: FillMode): void {
     for (let i = 0; i < X.n; i++) put(out, i, 0, mode);
+  }
+  /** The covariance with new points holds no noise. */
+  crossDot(X: Rows, _Y: Rows, _v: Float64Array, _w: Float64Array, _scale: number, out: Float64Array, accumulate: boolean): void {
+    if (!accumulate) out.fill(0, 0, X.n);
   }
   gradDot(X: Rows, W: Float64Array, v: Float64Array, g: Float64Array): void {
     let t = 0;

@@ -44,6 +44,63 @@ export interface Kernel {
   diag(X: Rows, v: Float64Array, out: Float64Array, mode: FillMode): void;
   /** g[k] += sum_ij W_ij dK(X, X)_ij / dlog v_k for this kernel's parameters (W symmetric n x n). */
   gradDot(X: Rows, W: Float64Array, v: Float64Array, g: Float64Array): void;
+  /** True for a constant factor (a variance): products with it use the fused forms below. */
+  readonly isConstant?: boolean;
+  /** Optional fused form of `scale * k` (a product with a constant): as fill, every value times scale. */
+  fillScaled?(X: Rows, Y: Rows | null, v: Float64Array, scale: number, out: Float64Array, mode: FillMode): void;
+  /**
+   * Optional fused gradient of `scale * k`: g[k] += scale * sum_ij W_ij dK_ij / dlog v_k, and returns
+   * sum_ij W_ij K_ij (unscaled) from the same pass (the constant's own gradient is scale times it).
+   */
+  gradDotValue?(X: Rows, W: Float64Array, v: Float64Array, scale: number, g: Float64Array): number;
+  /**
+   * Optional: out[i] (+)= scale * sum_t k(X_i, Y_t) w_t without storing the cross-kernel (posterior means
+   * of many new rows, GeoShapley). `accumulate` adds to out instead of overwriting.
+   */
+  crossDot?(X: Rows, Y: Rows, v: Float64Array, w: Float64Array, scale: number, out: Float64Array, accumulate: boolean): void;
+}
+
+/** out[i] = sum_t k(X_i, Y_t) w_t through crossDot when the kernel has it, else through the cross-kernel matrix. */
+export function kernelCrossDot(k: Kernel, X: Rows, Y: Rows, v: Float64Array, w: Float64Array, out: Float64Array): void {
+  if (k.crossDot) {
+    k.crossDot(X, Y, v, w, 1, out, false);
+    return;
+  }
+  crossDotByMatrix(k, X, Y, v, w, out);
+}
+
+/** out[i] = sum_t k(X_i, Y_t) w_t through blocks of the cross-kernel matrix (256 rows at a time). */
+export function crossDotByMatrix(k: Kernel, X: Rows, Y: Rows, v: Float64Array, w: Float64Array, out: Float64Array): void {
+  const m = Y.n;
+  const B = 256;
+  const Ks = new Float64Array(Math.min(B, X.n) * m);
+  for (let i0 = 0; i0 < X.n; i0 += B) {
+    const rows = Math.min(B, X.n - i0);
+    const sub: Rows = { n: rows, d: X.d, data: X.data.subarray(i0 * X.d, (i0 + rows) * X.d) };
+    k.fill(sub, Y, v, Ks, "set");
+    for (let i = 0; i < rows; i++) {
+      let s = 0;
+      const o = i * m;
+      for (let t = 0; t < m; t++) s += Ks[o + t] * w[t];
+      out[i0 + i] = s;
+    }
+  }
+}
+
+/** Copies the lower triangle of a row-major n x n matrix onto the upper one (in 64 x 64 blocks, for the cache). */
+export function mirrorLower(out: Float64Array, n: number): void {
+  const B = 64;
+  for (let i0 = 0; i0 < n; i0 += B) {
+    const i1 = Math.min(n, i0 + B);
+    for (let j0 = 0; j0 <= i0; j0 += B) {
+      const j1 = Math.min(n, j0 + B);
+      for (let i = i0; i < i1; i++) {
+        const io = i * n;
+        const jEnd = Math.min(j1, i);
+        for (let j = j0; j < jEnd; j++) out[j * n + i] = out[io + j];
+      }
+    }
+  }
 }
 
 export type FillMode = "set" | "add" | "mul";
@@ -101,6 +158,11 @@ class SumKernel extends BinaryKernel implements Kernel {
     this.a.diag(X, va, out, mode);
     this.b.diag(X, vb, out, "add");
   }
+  crossDot(X: Rows, Y: Rows, v: Float64Array, w: Float64Array, scale: number, out: Float64Array, accumulate: boolean): void {
+    const [va, vb] = split(v, this.na);
+    crossDotOf(this.a, X, Y, va, w, scale, out, accumulate);
+    crossDotOf(this.b, X, Y, vb, w, scale, out, true);
+  }
   gradDot(X: Rows, W: Float64Array, v: Float64Array, g: Float64Array): void {
     const [va, vb] = split(v, this.na);
     const ga = g.subarray(0, this.na);
@@ -117,6 +179,8 @@ class ProductKernel extends BinaryKernel implements Kernel {
   }
   fill(X: Rows, Y: Rows | null, v: Float64Array, out: Float64Array, mode: FillMode): void {
     const [va, vb] = split(v, this.na);
+    if (this.a.isConstant && this.b.fillScaled) return this.b.fillScaled(X, Y, vb, va[0], out, mode);
+    if (this.b.isConstant && this.a.fillScaled) return this.a.fillScaled(X, Y, va, vb[0], out, mode);
     if (mode === "set") {
       this.a.fill(X, Y, va, out, "set");
       this.b.fill(X, Y, vb, out, "mul");
@@ -135,8 +199,25 @@ class ProductKernel extends BinaryKernel implements Kernel {
     for (let i = 0; i < out.length; i++) put(out, i, t[i], mode);
   }
   /** d(ab) = da b + a db: each factor's gradient against W weighted elementwise by the other factor. */
+  crossDot(X: Rows, Y: Rows, v: Float64Array, w: Float64Array, scale: number, out: Float64Array, accumulate: boolean): void {
+    const [va, vb] = split(v, this.na);
+    if (this.a.isConstant && this.b.crossDot) return this.b.crossDot(X, Y, vb, w, scale * va[0], out, accumulate);
+    if (this.b.isConstant && this.a.crossDot) return this.a.crossDot(X, Y, va, w, scale * vb[0], out, accumulate);
+    const t = new Float64Array(X.n);
+    crossDotByMatrix(this, X, Y, v, w, t);
+    for (let i = 0; i < X.n; i++) out[i] = (accumulate ? out[i] : 0) + scale * t[i];
+  }
   gradDot(X: Rows, W: Float64Array, v: Float64Array, g: Float64Array): void {
     const [va, vb] = split(v, this.na);
+    // A variance times a kernel with the fused gradient: one pass over the pairs.
+    if (this.a.isConstant && this.b.gradDotValue) {
+      g[0] += va[0] * this.b.gradDotValue(X, W, vb, va[0], g.subarray(this.na));
+      return;
+    }
+    if (this.b.isConstant && this.a.gradDotValue) {
+      g[this.na] += vb[0] * this.a.gradDotValue(X, W, va, vb[0], g.subarray(0, this.na));
+      return;
+    }
     const Wb = new Float64Array(W.length);
     this.b.fill(X, null, vb, Wb, "set");
     for (let i = 0; i < W.length; i++) Wb[i] *= W[i];
@@ -146,6 +227,13 @@ class ProductKernel extends BinaryKernel implements Kernel {
     for (let i = 0; i < W.length; i++) Wa[i] *= W[i];
     this.b.gradDot(X, Wa, vb, g.subarray(this.na));
   }
+}
+
+function crossDotOf(k: Kernel, X: Rows, Y: Rows, v: Float64Array, w: Float64Array, scale: number, out: Float64Array, accumulate: boolean): void {
+  if (k.crossDot) return k.crossDot(X, Y, v, w, scale, out, accumulate);
+  const t = new Float64Array(X.n);
+  crossDotByMatrix(k, X, Y, v, w, t);
+  for (let i = 0; i < X.n; i++) out[i] = (accumulate ? out[i] : 0) + scale * t[i];
 }
 
 function split(v: ArrayLike<number>, na: number): [Float64Array, Float64Array] {

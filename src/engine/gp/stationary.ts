@@ -11,7 +11,7 @@
  * Derivatives: dk/dlog l_j = f(r) d_j^2 / l_j^2 (ARD) and f(r) r^2 (one length scale), f = -rho'(r) / r
  * (matern.ts), accumulated against W pair by pair (i < j doubled, plus the zero-distance diagonal).
  */
-import { FillMode, Kernel, ParamSpec, put, Rows } from "./kernel";
+import { FillMode, Kernel, mirrorLower, ParamSpec, put, Rows } from "./kernel";
 import { maternF, maternK } from "./matern";
 
 export type GeoMetric = "planar" | "greatcircle";
@@ -78,43 +78,66 @@ class StationaryKernel implements Kernel {
     return out;
   }
 
-  /** r between scaled rows a (of A) and b (of B). */
-  private rOf(A: Float64Array, a: number, B: Float64Array, b: number, invL: number): number {
-    const p = this.cols.length;
-    if (this.gc) return greatCircleKm(A[a * 2], A[a * 2 + 1], B[b * 2], B[b * 2 + 1]) * invL;
-    let s = 0;
-    const ao = a * p;
-    const bo = b * p;
-    for (let k = 0; k < p; k++) {
-      const t = A[ao + k] - B[bo + k];
-      s += t * t;
-    }
-    return Math.sqrt(s);
+  fill(X: Rows, Y: Rows | null, v: Float64Array, out: Float64Array, mode: FillMode): void {
+    this.fillScaled(X, Y, v, 1, out, mode);
   }
 
-  fill(X: Rows, Y: Rows | null, v: Float64Array, out: Float64Array, mode: FillMode): void {
-    const k = shapeK(this.o.nu);
+  /** scale * k(X, Y): one pass over the pairs (lower triangle, then mirrored, for k(X, X)). */
+  fillScaled(X: Rows, Y: Rows | null, v: Float64Array, scale: number, out: Float64Array, mode: FillMode): void {
+    const code = shapeCode(this.o.nu);
+    const nu = this.o.nu;
     const A = this.scaled(X, v);
     const invL = this.gc ? 1 / v[0] : 1;
     const n = X.n;
+    const p = this.cols.length;
+    const gc = this.gc;
     if (!Y) {
-      const target = mode === "set" ? out : new Float64Array(n * n);
       for (let i = 0; i < n; i++) {
-        target[i * n + i] = 1;
+        const io = i * n;
+        const ao = i * p;
         for (let j = 0; j < i; j++) {
-          const kv = k(this.rOf(A, i, A, j, invL));
-          target[i * n + j] = kv;
-          target[j * n + i] = kv;
+          const kv = scale * shapeValue(code, nu, gc ? sq(greatCircleKm(A[ao], A[ao + 1], A[j * p], A[j * p + 1]) * invL) : sqDist(A, ao, j * p, p));
+          if (mode === "set") out[io + j] = kv;
+          else if (mode === "add") out[io + j] += kv;
+          else out[io + j] *= kv;
         }
+        put(out, io + i, scale, mode);
       }
-      combine(out, target, n * n, mode);
+      mirrorLower(out, n);
       return;
     }
     const B = this.scaled(Y, v);
     const m = Y.n;
-    const target = mode === "set" ? out : new Float64Array(n * m);
-    for (let i = 0; i < n; i++) for (let j = 0; j < m; j++) target[i * m + j] = k(this.rOf(A, i, B, j, invL));
-    combine(out, target, n * m, mode);
+    for (let i = 0; i < n; i++) {
+      const ao = i * p;
+      const oo = i * m;
+      for (let j = 0; j < m; j++) {
+        const kv = scale * shapeValue(code, nu, gc ? sq(greatCircleKm(A[ao], A[ao + 1], B[j * p], B[j * p + 1]) * invL) : sqDist2(A, ao, B, j * p, p));
+        if (mode === "set") out[oo + j] = kv;
+        else if (mode === "add") out[oo + j] += kv;
+        else out[oo + j] *= kv;
+      }
+    }
+  }
+
+  /** out[i] (+)= scale * sum_t k(X_i, Y_t) w_t, no matrix stored. */
+  crossDot(X: Rows, Y: Rows, v: Float64Array, w: Float64Array, scale: number, out: Float64Array, accumulate: boolean): void {
+    const code = shapeCode(this.o.nu);
+    const nu = this.o.nu;
+    const A = this.scaled(X, v);
+    const B = this.scaled(Y, v);
+    const invL = this.gc ? 1 / v[0] : 1;
+    const p = this.cols.length;
+    const m = Y.n;
+    const gc = this.gc;
+    for (let i = 0; i < X.n; i++) {
+      const ao = i * p;
+      let s = 0;
+      for (let j = 0; j < m; j++) {
+        s += w[j] * shapeValue(code, nu, gc ? sq(greatCircleKm(A[ao], A[ao + 1], B[j * p], B[j * p + 1]) * invL) : sqDist2(A, ao, B, j * p, p));
+      }
+      out[i] = (accumulate ? out[i] : 0) + scale * s;
+    }
   }
 
   diag(X: Rows, _v: Float64Array, out: Float64Array, mode: FillMode): void {
@@ -122,61 +145,138 @@ class StationaryKernel implements Kernel {
   }
 
   gradDot(X: Rows, W: Float64Array, v: Float64Array, g: Float64Array): void {
-    const f = shapeF(this.o.nu);
+    this.gradDotValue(X, W, v, 1, g);
+  }
+
+  /**
+   * g[k] += scale * sum_ij W_ij dk_ij / dlog l_k and returns sum_ij W_ij k_ij, in one pass over i > j
+   * (W symmetric: each pair counted twice; the diagonal adds W_ii to the value, nothing to the gradient).
+   */
+  gradDotValue(X: Rows, W: Float64Array, v: Float64Array, scale: number, g: Float64Array): number {
+    const code = shapeCode(this.o.nu);
+    const nu = this.o.nu;
     const A = this.scaled(X, v);
     const invL = this.gc ? 1 / v[0] : 1;
     const n = X.n;
     const p = this.cols.length;
-    const acc = new Float64Array(this.ard ? p : 1);
+    const ard = this.ard;
+    const gc = this.gc;
+    const acc = new Float64Array(ard ? p : 1);
+    let value = 0;
     for (let i = 0; i < n; i++) {
       const io = i * p;
+      const wo = i * n;
+      let rowValue = 0;
       for (let j = 0; j < i; j++) {
-        const w = W[i * n + j] + W[j * n + i];
+        const w = 2 * W[wo + j];
         if (w === 0) continue;
-        const r = this.rOf(A, i, A, j, invL);
-        const fw = f(r) * w;
-        if (this.ard) {
-          const jo = j * p;
+        const jo = j * p;
+        const r2 = gc ? sq(greatCircleKm(A[io], A[io + 1], A[jo], A[jo + 1]) * invL) : sqDist(A, io, jo, p);
+        const kf = shapeValueAndF(code, nu, r2);
+        rowValue += w * kf;
+        const fw = F_OUT[0] * w;
+        if (ard) {
           for (let k = 0; k < p; k++) {
             const t = A[io + k] - A[jo + k];
             acc[k] += fw * t * t;
           }
         } else {
-          acc[0] += fw * r * r;
+          acc[0] += fw * r2;
         }
       }
+      value += rowValue + W[wo + i];
     }
-    for (let k = 0; k < acc.length; k++) g[k] += acc[k];
+    for (let k = 0; k < acc.length; k++) g[k] += scale * acc[k];
+    return value;
   }
 }
 
-function combine(out: Float64Array, t: Float64Array, len: number, mode: FillMode): void {
-  if (mode === "set") return;
-  if (mode === "add") for (let i = 0; i < len; i++) out[i] += t[i];
-  else for (let i = 0; i < len; i++) out[i] *= t[i];
+function sq(x: number): number {
+  return x * x;
+}
+
+function sqDist(A: Float64Array, ao: number, bo: number, p: number): number {
+  let s = 0;
+  for (let k = 0; k < p; k++) {
+    const t = A[ao + k] - A[bo + k];
+    s += t * t;
+  }
+  return s;
+}
+
+function sqDist2(A: Float64Array, ao: number, B: Float64Array, bo: number, p: number): number {
+  let s = 0;
+  for (let k = 0; k < p; k++) {
+    const t = A[ao + k] - B[bo + k];
+    s += t * t;
+  }
+  return s;
+}
+
+/** 0: nu = 1/2, 1: 3/2, 2: 5/2, 3: RBF, 4: any other nu (Bessel form). */
+function shapeCode(nu: number): number {
+  return nu === 0.5 ? 0 : nu === 1.5 ? 1 : nu === 2.5 ? 2 : nu === Infinity ? 3 : 4;
+}
+
+/** rho at squared distance r2. */
+function shapeValue(code: number, nu: number, r2: number): number {
+  switch (code) {
+    case 0:
+      return Math.exp(-Math.sqrt(r2));
+    case 1: {
+      const t = SQRT3 * Math.sqrt(r2);
+      return (1 + t) * Math.exp(-t);
+    }
+    case 2: {
+      const t = SQRT5 * Math.sqrt(r2);
+      return (1 + t + (t * t) / 3) * Math.exp(-t);
+    }
+    case 3:
+      return Math.exp(-0.5 * r2);
+    default:
+      return maternK(nu, Math.sqrt(r2));
+  }
+}
+
+/** f(r) = -rho'(r) / r of the same pair, set by shapeValueAndF (avoids a second exp). */
+const F_OUT = new Float64Array(1);
+
+/** rho(r) returned, f(r) into F_OUT[0], r^2 = r2. */
+function shapeValueAndF(code: number, nu: number, r2: number): number {
+  switch (code) {
+    case 0: {
+      const r = Math.sqrt(r2);
+      const e = Math.exp(-r);
+      F_OUT[0] = r === 0 ? 0 : e / r;
+      return e;
+    }
+    case 1: {
+      const t = SQRT3 * Math.sqrt(r2);
+      const e = Math.exp(-t);
+      F_OUT[0] = 3 * e;
+      return (1 + t) * e;
+    }
+    case 2: {
+      const t = SQRT5 * Math.sqrt(r2);
+      const e = Math.exp(-t);
+      F_OUT[0] = (5 / 3) * (1 + t) * e;
+      return (1 + t + (t * t) / 3) * e;
+    }
+    case 3: {
+      const e = Math.exp(-0.5 * r2);
+      F_OUT[0] = e;
+      return e;
+    }
+    default: {
+      const r = Math.sqrt(r2);
+      F_OUT[0] = maternF(nu, r);
+      return maternK(nu, r);
+    }
+  }
 }
 
 const SQRT3 = Math.sqrt(3);
 const SQRT5 = Math.sqrt(5);
-
-/** rho(r), specialised once per call so the pair loop calls one monomorphic function. */
-function shapeK(nu: number): (r: number) => number {
-  if (nu === 2.5) return (r) => {
-    const t = SQRT5 * r;
-    return (1 + t + (t * t) / 3) * Math.exp(-t);
-  };
-  if (nu === 1.5) return (r) => (1 + SQRT3 * r) * Math.exp(-SQRT3 * r);
-  if (nu === 0.5) return (r) => Math.exp(-r);
-  if (nu === Infinity) return (r) => Math.exp(-0.5 * r * r);
-  return (r) => maternK(nu, r);
-}
-
-function shapeF(nu: number): (r: number) => number {
-  if (nu === 2.5) return (r) => (5 / 3) * (1 + SQRT5 * r) * Math.exp(-SQRT5 * r);
-  if (nu === 1.5) return (r) => 3 * Math.exp(-SQRT3 * r);
-  if (nu === Infinity) return (r) => Math.exp(-0.5 * r * r);
-  return (r) => maternF(nu, r);
-}
 
 /** A Matern / RBF correlation kernel (see the file header). */
 export function stationaryKernel(o: StationaryOptions): Kernel {
