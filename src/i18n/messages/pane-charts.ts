@@ -22,6 +22,16 @@ export const paneCharts = defineMessages({
   moranScatter: { en: "Moran scatter ({period})", zh: "Moran 散点图（{period}）" },
   lisaMap: { en: "LISA cluster map ({period})", zh: "LISA 聚类图（{period}）" },
   valueMap: { en: "Map of {variable} ({period})", zh: "{variable} 分布图（{period}）" },
+  // chart titles
+  coefTitle: { en: "Coefficient on {x} across the columns", zh: "{x} 的系数（各列）" },
+  groupsTitle: { en: "Coefficient on {x} by {by}", zh: "{x} 的系数（按 {by} 分组）" },
+  weightsTitle: { en: "Entropy weights of {index}", zh: "{index} 的熵权" },
+  trendTitle: { en: "{variable} by {time}", zh: "{variable} 随 {time} 的变化" },
+  trendGroupTitle: { en: "{variable} by {time} and {group}", zh: "{variable} 随 {time} 的变化（按 {group} 分组）" },
+  moranTitle: { en: "Moran scatter plot of {variable}, {period}", zh: "{variable} 的 Moran 散点图（{period}）" },
+  lisaTitle: { en: "LISA clusters of {variable}, {period}", zh: "{variable} 的 LISA 聚类（{period}）" },
+  mapTitle: { en: "{variable}, {period}", zh: "{variable}（{period}）" },
+  moranNote: { en: "Global Moran's I = {I} (z = {z}, p = {p}, normality); W: {weights}.", zh: "全局 Moran's I = {I}（z = {z}，p = {p}，正态假设）；权重：{weights}。" },
   // the robustness column of the alternative-outcome check
   altOutcomeColumn: { en: "Alternative outcome: {y}", zh: "替换被解释变量：{y}" },
 });
