@@ -11,6 +11,8 @@ import { readSpecs } from "./spec-store";
 import { rewriteTableSheet, writeTableToNewSheet } from "./table-writer";
 import { writeColumnsToNewSheet, WriteColumnsRequest } from "./columns-writer";
 import type { Table } from "../report/table";
+import type { Chart } from "../report/charts/chart";
+import { writeChartToNewSheet } from "./chart-writer";
 
 /** A run recorded with an output sheet: enough to re-run it. */
 export interface RunRecord {
@@ -47,6 +49,8 @@ export interface PaneWorkbook {
   rewriteTable(sheet: string, req: WriteRequest): Promise<void>;
   /** Writes a data block (header + columns, chunked) to a new sheet; returns the sheet's name. Not recorded as a run. */
   writeColumns(req: WriteColumnsRequest): Promise<string>;
+  /** Draws a native chart with its data on a new sheet (src/excel/chart-writer.ts); returns the sheet's name. */
+  writeChart(chart: Chart): Promise<string>;
 }
 
 
@@ -73,6 +77,7 @@ export function createOfficeWorkbook(run: ExcelRunner): PaneWorkbook {
       await rewriteTableSheet(run, sheet, req.table, { spec: specOf(req) });
     },
     writeColumns: async (req) => (await writeColumnsToNewSheet(run, req)).sheetName,
+    writeChart: async (chart) => (await writeChartToNewSheet(run, chart)).sheetName,
     listRuns: async () =>
       (await readSpecs(run)).flatMap((r) =>
         isPaneSpec(r.spec) ? [{ sheet: r.sheetName, title: r.title, when: r.written, range: r.range ?? "", spec: r.spec.job, options: r.spec.options, source: r.spec.source }] : [],

@@ -14,6 +14,7 @@ import { OptionsPanel } from "./components/OptionsPanel";
 import { TablePreview } from "./components/TablePreview";
 import { HistoryPanel } from "./components/HistoryPanel";
 import { Message } from "./components/Message";
+import { DrawChart } from "./components/DrawChart";
 import { friendlyError, PaneMessage } from "./messages";
 import type { JobOutput, JobSpec, PaneTableOptions } from "./worker/protocol";
 import type { RunHandle, RunProgress } from "./worker/client";
@@ -204,6 +205,7 @@ function Pane(): React.JSX.Element {
               Write scores
             </Button>
           )}
+          <DrawChart output={run.output} busy={busy} onMessage={(message) => setRun((r) => ({ ...r, message }))} buttonStyle={BUTTON} />
         </div>
         {run.status === "running" && (
           <Field validationState="none" validationMessage={run.progress ? `${run.progress.task}: ${run.progress.done} of ${run.progress.total}` : "Running..."}>

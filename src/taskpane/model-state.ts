@@ -4,6 +4,9 @@
  * `buildSpec`: state -> JobSpec, or the first thing a user must still choose, in words.
  */
 import type { DataProfile } from "./worker/profile";
+import { t } from "../i18n/catalogue";
+import { paneSpatial } from "../i18n/messages/pane-spatial";
+import { SPATIAL_DEFAULTS, SpatialChoices, spatialDefaults, spatialSpecOf } from "./spatial-state";
 import type { BoostSettings, JobKind, JobSpec, RegressionCore, RobustnessCheck, RobustnessSpec } from "./worker/protocol";
 
 export interface IndicatorChoice {
@@ -13,7 +16,7 @@ export interface IndicatorChoice {
 }
 
 /** The shared regression fields (y, x, controls, fe, cluster, vcov) plus every form's own fields. */
-export interface ModelState extends RegressionCore {
+export interface ModelState extends RegressionCore, SpatialChoices {
   readonly kind: JobKind;
   readonly columns: "stepwise" | "all";
   readonly instruments: readonly string[];
@@ -60,6 +63,7 @@ export const MODEL_KINDS: readonly { readonly kind: JobKind; readonly label: str
   { kind: "entropy", label: "Index: entropy weights", help: "Composite index by the entropy weight method, with directions and layers." },
   { kind: "resilience", label: "Index: resilience (Martin)", help: "Sensitivity index (g_it - G_t)/|G_t| from a level variable such as GDP per capita." },
   { kind: "boosting", label: "Boosted trees + SHAP", help: "Gradient-boosted trees (xgboost parity) with TreeSHAP: importance table and a SHAP values sheet." },
+  { kind: "spatial", label: t(paneSpatial.kindLabel), help: t(paneSpatial.kindHelp) },
 ];
 
 export const ROBUSTNESS_CHECKS: readonly { readonly check: RobustnessCheck; readonly label: string }[] = [
@@ -104,6 +108,7 @@ export function initialState(): ModelState {
     psmByPeriod: true,
     features: [],
     boost: DEFAULT_BOOST,
+    ...SPATIAL_DEFAULTS,
   };
 }
 
@@ -135,6 +140,7 @@ export function stateForProfile(prev: ModelState, profile: DataProfile): ModelSt
     national: one(prev.national),
     idVar: one(prev.idVar) || id,
     timeVar: one(prev.timeVar) || time,
+    ...spatialDefaults(prev, names),
   };
 }
 
@@ -232,5 +238,7 @@ export function buildSpec(s: ModelState): JobSpec {
       need(s.y, "Choose the target (y).");
       need(s.features.length > 0, "Choose at least one feature.");
       return { kind: "boosting", y: s.y, features: [...s.features], ...s.boost, id: s.idVar || undefined, time: s.timeVar || undefined };
+    case "spatial":
+      return spatialSpecOf(s, need);
   }
 }

@@ -29,8 +29,37 @@ export interface MemRequest {
   readonly writes: number;
 }
 
+/** A native chart as the add-in built it (type, series bound to ranges, colours, labels); nothing is rendered. */
+export interface MemChartState {
+  type: string;
+  /** The range the chart was created from. */
+  source: string;
+  title: string;
+  legendVisible: boolean | undefined;
+  hiddenLegendEntries: number[];
+  position: string;
+  axes: Record<string, Record<string, unknown>>;
+  series: MemSeriesState[];
+}
+
+export interface MemSeriesState {
+  name: string;
+  chartType?: string;
+  /** Addresses (on the chart's sheet) of the y values and the x values / categories. */
+  values?: string;
+  xValues?: string;
+  markerStyle?: string;
+  markerSize?: number;
+  markerBackgroundColor?: string;
+  markerForegroundColor?: string;
+  fill?: string;
+  line: Record<string, unknown>;
+  dataLabels: Record<number, { text?: string; position?: string }>;
+}
+
 interface SheetState {
   name: string;
+  charts: MemChartState[];
   cells: Map<number, Map<number, MemCell>>;
   generate?: MemSheetInit["generate"];
   visibility: string;
@@ -85,7 +114,7 @@ export class MemoryWorkbook {
 
   addSheet(name: string, init?: MemSheetInit): SheetState {
     if (this.sheet(name)) throw Object.assign(new Error(`A sheet named ${name} already exists.`), { code: "ItemAlreadyExists" });
-    const s: SheetState = { name, cells: new Map(), generate: init?.generate, visibility: init?.visibility ?? "Visible", formats: new Map(), position: this.sheets.length };
+    const s: SheetState = { name, charts: [], cells: new Map(), generate: init?.generate, visibility: init?.visibility ?? "Visible", formats: new Map(), position: this.sheets.length };
     init?.rows?.forEach((row, r) => row.forEach((v, c) => this.set(s, r, c, v)));
     this.sheets.push(s);
     return s;
@@ -133,6 +162,13 @@ export class MemoryWorkbook {
       out.push(row);
     }
     return out;
+  }
+
+  /** The charts the add-in added to a sheet. */
+  charts(name: string): MemChartState[] {
+    const s = this.sheet(name);
+    if (!s) throw new Error(`no sheet ${name}`);
+    return s.charts;
   }
 
   select(sheet: string, r0: number, c0: number, nrow: number, ncol: number): void {
@@ -391,6 +427,7 @@ class MemSheetObj extends Loadable {
   get position(): number { return this.read("position"); }
   get id(): string { return this.read("id"); }
   get format(): any { return recorder(this.st.formats, "sheet"); }
+  get charts(): MemCharts { return new MemCharts(this.ctx, () => this.st); }
   get tabColor(): string { return ""; }
   set tabColor(v: string) { this.st.formats.set("tabColor", v); }
   get freezePanes(): any { return recorder(this.st.formats, "freeze"); }
@@ -425,6 +462,57 @@ class MemSheetObj extends Loadable {
   delete(): void {
     const i = this.ctx.wb.sheets.indexOf(this.st);
     this.ctx.wb.sheets.splice(i, 1);
+  }
+}
+
+function rangeAddress(r: MemRange): string {
+  return `${columnLetter(r.c0)}${r.r0 + 1}:${columnLetter(r.c0 + r.nc - 1)}${r.r0 + r.nr}`;
+}
+
+function memSeries(st: MemSeriesState): any {
+  return {
+    set name(v: string) { st.name = v; },
+    get name() { return st.name; },
+    set chartType(v: string) { st.chartType = v; },
+    set markerStyle(v: string) { st.markerStyle = v; },
+    set markerSize(v: number) { st.markerSize = v; },
+    set markerBackgroundColor(v: string) { st.markerBackgroundColor = v; },
+    set markerForegroundColor(v: string) { st.markerForegroundColor = v; },
+    setValues(r: MemRange) { st.values = rangeAddress(r); },
+    setXAxisValues(r: MemRange) { st.xValues = rangeAddress(r); },
+    format: { fill: { setSolidColor(c: string) { st.fill = c; } }, line: st.line },
+    points: {
+      getItemAt(i: number) {
+        const label = (st.dataLabels[i] ??= {});
+        return { set hasDataLabel(_v: boolean) {}, dataLabel: label };
+      },
+    },
+  };
+}
+
+class MemCharts {
+  constructor(private ctx: MemContext, private sheet: () => SheetState) {}
+  add(type: string, source: MemRange, _seriesBy?: string): any {
+    const state: MemChartState = { type, source: rangeAddress(source), title: "", legendVisible: undefined, hiddenLegendEntries: [], position: "", axes: {}, series: [] };
+    const addSeries = (name: string) => {
+      const st: MemSeriesState = { name, line: {}, dataLabels: {} };
+      state.series.push(st);
+      return memSeries(st);
+    };
+    const first = addSeries("Series1");
+    state.series[0].values = state.source;
+    this.sheet().charts.push(state);
+    this.ctx.pendingWriteBytes.push(64);
+    return {
+      title: { set text(v: string) { state.title = v; } },
+      legend: {
+        set visible(v: boolean) { state.legendVisible = v; },
+        legendEntries: { getItemAt: (i: number) => ({ set visible(v: boolean) { if (!v) state.hiddenLegendEntries.push(i); } }) },
+      },
+      series: { getItemAt: (i: number) => (i === 0 ? first : memSeries(state.series[i])), add: (name: string) => addSeries(name) },
+      axes: { getItem: (t: string) => (state.axes[t] ??= { title: {} }) },
+      setPosition(at: string) { state.position = at; },
+    };
   }
 }
 

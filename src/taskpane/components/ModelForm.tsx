@@ -10,6 +10,7 @@ import type { JobKind, VcovChoice } from "../worker/protocol";
 import { Unavailable, VariableChecklist, VariableSelect } from "./VariablePicker";
 import { IndicatorTable } from "./IndicatorTable";
 import { BoostingFields } from "./BoostingFields";
+import { SpatialFields } from "./SpatialFields";
 
 export interface ModelFormProps {
   readonly state: ModelState;
@@ -184,6 +185,7 @@ export function ModelForm(props: ModelFormProps): React.JSX.Element {
         </>
       )}
       {state.kind === "boosting" && <BoostingFields {...props} />}
+      {state.kind === "spatial" && <SpatialFields {...props} />}
       {state.kind === "resilience" && (
         <>
           <VariableSelect label="Level variable" variables={variables} value={state.value} onChange={(value) => onChange({ value })} hint="e.g. GDP per capita" />

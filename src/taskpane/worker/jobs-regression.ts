@@ -16,6 +16,9 @@ import { feRowLabels, panelLabels } from "../../report/labels";
 import { buildMediationTable, indirectEffect } from "../../report/mediation-table";
 import type { ModelColumn } from "../../report/column";
 import { JobContext, JobRunner, requireNumeric } from "./job-kit";
+import { slimResult } from "./chart-data";
+import { t } from "../../i18n/catalogue";
+import { paneCharts } from "../../i18n/messages/pane-charts";
 import type { FeSpec, HeterogeneitySpec, IvSpec, MediationSpec, RegressionCore, RobustnessSpec } from "./protocol";
 
 /** Checks every numeric role up front, so a text column chosen as a regressor is named with its rows. */
@@ -64,6 +67,7 @@ export const fixedEffects: JobRunner<FeSpec> = async (s, ctx) => {
     kind: "fe",
     table: buildRegressionTable({ title: "Baseline regression", columns, terms: [...s.x, ...s.controls], ...panelLayout(s), options: tableOptions(ctx) }),
     summary: `${columns.length} column(s). Last column: ${sampleNote(last)}`,
+    charts: [{ kind: "coef", title: t(paneCharts.coefTitle, { x: s.x.join(", ") }), over: "columns", columns: columns.map((c, i) => ({ label: `(${i + 1})`, result: slimResult(c.result) })), terms: s.x }],
   };
 };
 
@@ -152,6 +156,7 @@ export const heterogeneity: JobRunner<HeterogeneitySpec> = async (s, ctx) => {
     kind: "heterogeneity",
     table: buildRegressionTable({ title: `Heterogeneity by ${s.by}`, columns, terms: s.x, controls: s.controls, ...panelLayout(s), options: tableOptions(ctx) }),
     summary: groups.map((g, i) => `${g.label}: N = ${columns[i].result.n}`).join("; ") + ".",
+    charts: [{ kind: "coef", title: t(paneCharts.groupsTitle, { x: s.x.join(", "), by: s.by }), over: "groups", columns: columns.map((c, i) => ({ label: groups[i].label, result: slimResult(c.result) })), terms: s.x }],
   };
 };
 
@@ -159,7 +164,7 @@ function variants(s: RobustnessSpec, ctx: JobContext): RobustnessVariant[] {
   const out: RobustnessVariant[] = [];
   for (const c of s.checks) {
     if (c === "winsorize") out.push({ label: "Winsorised 1/99", steps: [{ kind: "winsorize", vars: [s.y, ...s.x, ...s.controls] }] });
-    else if (c === "alt_outcome") out.push({ label: `Outcome ${s.altOutcome}`, steps: [{ kind: "replaceOutcome", y: s.altOutcome! }] });
+    else if (c === "alt_outcome") out.push({ label: t(paneCharts.altOutcomeColumn, { y: s.altOutcome! }), steps: [{ kind: "replaceOutcome", y: s.altOutcome! }] });
     else if (c === "lag_x") out.push({ label: `Lagged ${s.x[0]}`, steps: [{ kind: "lagRegressor", lag: 1 }] });
     else if (c === "drop_groups") out.push(dropVariant(s, ctx.frame));
     else if (c === "trim_period") out.push({ label: s.period ? `${s.period[0]}-${s.period[1]}` : "Without the last period", steps: [{ kind: "period", ...(s.period ? { from: s.period[0], to: s.period[1] } : {}) }] });

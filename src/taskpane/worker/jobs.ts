@@ -16,6 +16,10 @@ import { buildDescriptivesTable } from "../../report/descriptives-table";
 import { entropyWeightsTable, resilienceTable } from "./index-tables";
 import { entropyScoreSheet, resilienceScoreSheet } from "./score-sheet";
 import { boosting } from "./jobs-boosting";
+import { slimEntropy, trendData } from "./chart-data";
+import { spatialJob } from "./jobs-spatial";
+import { t } from "../../i18n/catalogue";
+import { paneCharts } from "../../i18n/messages/pane-charts";
 import type { DescribeSpec, EntropySpec, JobKind, JobOutput, JobSpec, ResilienceSpec } from "./protocol";
 
 const describe: JobRunner<DescribeSpec> = async (spec, { frame, options }) => {
@@ -46,6 +50,10 @@ const entropy: JobRunner<EntropySpec> = async (spec, { frame, options }) => {
     summary: `${spec.outName}: ${res.nUsed} of ${res.nRows} rows scored from ${names.length} indicators.`,
     columns: [{ name: spec.outName, values: res.scores }],
     scores: entropyScoreSheet(res, frame, spec.outName, spec.id, spec.time),
+    charts: [
+      { kind: "weights", title: t(paneCharts.weightsTitle, { index: spec.outName }), entropy: slimEntropy(res) },
+      ...(spec.time ? [trendData(frame, { title: t(paneCharts.trendTitle, { variable: spec.outName, time: spec.time }), valueLabel: spec.outName, value: res.scores, time: spec.time, id: spec.id })] : []),
+    ],
   };
 };
 
@@ -61,6 +69,7 @@ const resilience: JobRunner<ResilienceSpec> = async (spec, { frame, options }) =
     summary: `${spec.outName}: defined for ${frame.nrow - res.nMissing} of ${frame.nrow} rows.`,
     columns: [{ name: spec.outName, values: res.values }],
     scores: resilienceScoreSheet(res, frame, spec.outName, spec.id, spec.time),
+    charts: [trendData(frame, { title: t(paneCharts.trendTitle, { variable: spec.outName, time: spec.time }), valueLabel: spec.outName, value: res.values, time: spec.time, id: spec.id })],
   };
 };
 
@@ -75,6 +84,7 @@ export const JOB_RUNNERS: Partial<Record<JobKind, JobRunner<any>>> = {
   entropy,
   resilience,
   boosting,
+  spatial: spatialJob,
 };
 
 export function availableKinds(): JobKind[] {

@@ -128,7 +128,23 @@ export interface BoostingSpec extends BoostSettings {
   readonly time?: string;
 }
 
-export type JobSpec = DescribeSpec | FeSpec | IvSpec | MediationSpec | HeterogeneitySpec | RobustnessSpec | EntropySpec | ResilienceSpec | PsmJobSpec | BoostingSpec;
+/** Spatial panel models with two-way FE (worker/jobs-spatial.ts): the "spatial" table and the Moran / LISA charts. */
+export interface SpatialJobSpec {
+  readonly kind: "spatial";
+  readonly y: string;
+  readonly x: readonly string[];
+  readonly id: string;
+  readonly time: string;
+  readonly lat: string;
+  readonly lon: string;
+  /** "knn:5", "idw:2" or "idw:2,500" (cutoff in km). */
+  readonly weights: string;
+  readonly models: readonly ("sar" | "sem" | "sdm")[];
+  /** "leeyu": Lee-Yu bias correction; "direct": the uncorrected estimator. */
+  readonly variant: "leeyu" | "direct";
+}
+
+export type JobSpec = DescribeSpec | FeSpec | IvSpec | MediationSpec | HeterogeneitySpec | RobustnessSpec | EntropySpec | ResilienceSpec | PsmJobSpec | BoostingSpec | SpatialJobSpec;
 export type JobKind = JobSpec["kind"];
 
 /** Presentation choices (the report's TableOptions the pane exposes). */
@@ -165,6 +181,8 @@ export interface JobOutput {
   readonly extraTables?: readonly Table[];
   /** Boosting: what SHAP summary (beeswarm) and dependence charts need (worker/jobs-boosting.ts). */
   readonly explanation?: import("./jobs-boosting").ShapExplanation;
+  /** What the Draw chart choices need (worker/chart-data.ts; boosting uses `explanation`). */
+  readonly charts?: readonly import("./chart-data").ChartData[];
   /** The data profile after adding `columns` (set by the engine host). */
   readonly profile?: DataProfile;
 }
