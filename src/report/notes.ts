@@ -14,9 +14,11 @@ export function percent(p: number): string {
 }
 
 /** "a、b与c" (zh) or "a, b and c" (en). */
-export function listWords(items: readonly string[], lang: Lang): string {
+export function listWords(items: readonly string[], lang: Lang, spaced = false): string {
   if (items.length <= 1) return items.join("");
-  return items.slice(0, -1).join(t(m.listSep, undefined, lang)) + t(m.listLast, undefined, lang) + items[items.length - 1];
+  // zh: a space between 与 and a number ("5%与 1%"), as paper 002 prints it.
+  const last = t(m.listLast, undefined, lang) + (spaced && lang === "zh" ? " " : "");
+  return items.slice(0, -1).join(t(m.listSep, undefined, lang)) + last + items[items.length - 1];
 }
 
 /**
@@ -31,7 +33,7 @@ export function starNote(levels: readonly number[], lang: Lang = "en"): string {
   }
   const stars = listWords(levels.map((_, i) => "*".repeat(i + 1)), lang);
   if (levels.length === 1) return t(m.starsOne, { stars, level: percent(levels[0]) }, lang);
-  return t(m.starsMany, { stars, levels: listWords(levels.map(percent), lang) }, lang);
+  return t(m.starsMany, { stars, levels: listWords(levels.map(percent), lang, true) }, lang);
 }
 
 /** The standard errors of a result, in words: "standard errors clustered by City" / "城市层面聚类稳健标准误". */
