@@ -17,19 +17,45 @@ import { applyDerive, rowsWhere } from "../src/report/run-spec";
 import { validateSpecFile } from "../src/report/spec";
 import { renderPng } from "../src/report/writers/svg";
 
-export async function demoCharts(specFile: string, dataFile: string): Promise<{ file: string; chart: Chart }[]> {
+/** The figures' wording (the Chinese workbook passes data/demo-zh.json's "figures"). */
+export interface FigureWords {
+  readonly sheet: string;
+  readonly header: string;
+  readonly coef: string;
+  readonly coefAxis: string;
+  readonly trend: string;
+  readonly west: string;
+  readonly east: string;
+  /** "{year}" is replaced by the last year. */
+  readonly map: string;
+  /** Appended to the PNG file names ("" or "-zh"). */
+  readonly suffix?: string;
+}
+
+export const ENGLISH_FIGURES: FigureWords = {
+  sheet: "Figures",
+  header: "Figures (drawn from the same chart model as nqp plot; PNGs in this folder)",
+  coef: "Table 3: coefficient on NQP as controls are added",
+  coefAxis: "Column of Table 3",
+  trend: "NQP by year, east and west of the Hu line",
+  west: "West of the Hu line",
+  east: "East of the Hu line",
+  map: "NQP by city, {year}",
+};
+
+export async function demoCharts(specFile: string, dataFile: string, words: FigureWords = ENGLISH_FIGURES): Promise<{ file: string; chart: Chart }[]> {
   const spec = validateSpecFile(JSON.parse(readFileSync(specFile, "utf8")));
   const frame = applyDerive(await readDataFile(dataFile), spec.derive);
   const t3 = spec.tables.find((t) => t.kind === "regression" && /^Table 3/.test(t.title));
   if (!t3 || t3.kind !== "regression") throw new Error("demo spec: no regression table titled 'Table 3...'.");
   const results = t3.models.map((m) => fitLinear(frame, { y: m.y, x: m.x, fe: m.fe, cluster: m.cluster, vcov: m.vcov, rows: rowsWhere(frame, m.where) }));
-  const coef = coefPlot({ title: "Table 3: coefficient on NQP as controls are added", columns: stepwiseColumns(results), terms: ["NQP"], xTitle: "Column of Table 3" });
+  const coef = coefPlot({ title: words.coef, columns: stepwiseColumns(results), terms: ["NQP"], xTitle: words.coefAxis });
   const trend = trendChart({
-    title: "NQP by year, east and west of the Hu line",
+    title: words.trend,
     time: numericColumn(frame, "year"),
     value: numericColumn(frame, "NQP"),
     group: keyColumn(frame, "hu_east"),
-    groupLabels: { "0": "West of the Hu line", "1": "East of the Hu line" },
+    groupLabels: { "0": words.west, "1": words.east },
     valueLabel: "NQP",
   });
   const year = numericColumn(frame, "year");
@@ -37,21 +63,22 @@ export async function demoCharts(specFile: string, dataFile: string): Promise<{ 
   for (const y of year) if (y > last) last = y;
   const rows = Array.from({ length: frame.nrow }, (_, i) => i).filter((i) => year[i] === last);
   const at = (c: string) => rows.map((i) => numericColumn(frame, c)[i]);
-  const map = pointMap({ title: `NQP by city, ${last}`, lon: at("lon"), lat: at("lat"), value: at("NQP"), valueLabel: "NQP", names: rows.map((i) => keyColumn(frame, "city_name")[i] ?? "") });
+  const map = pointMap({ title: words.map.replace("{year}", String(last)), lon: at("lon"), lat: at("lat"), value: at("NQP"), valueLabel: "NQP", names: rows.map((i) => keyColumn(frame, "city_name")[i] ?? "") });
+  const sx = words.suffix ?? "";
   return [
-    { file: "fig-coef-table3.png", chart: coef },
-    { file: "fig-trend-nqp-hu.png", chart: trend },
-    { file: "fig-map-nqp.png", chart: map },
+    { file: `fig-coef-table3${sx}.png`, chart: coef },
+    { file: `fig-trend-nqp-hu${sx}.png`, chart: trend },
+    { file: `fig-map-nqp${sx}.png`, chart: map },
   ];
 }
 
 /** Renders the figures next to the workbook and adds the Figures sheet to it; returns the PNG paths. */
-export async function addDemoFigures(workbook: string, specFile: string, dataFile: string): Promise<string[]> {
-  const figs = await demoCharts(specFile, dataFile);
+export async function addDemoFigures(workbook: string, specFile: string, dataFile: string, words: FigureWords = ENGLISH_FIGURES): Promise<string[]> {
+  const figs = await demoCharts(specFile, dataFile, words);
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.readFile(workbook);
-  const ws = wb.addWorksheet("Figures");
-  ws.getCell("A1").value = "Figures (drawn from the same chart model as nqp plot; PNGs in this folder)";
+  const ws = wb.addWorksheet(words.sheet);
+  ws.getCell("A1").value = words.header;
   ws.getCell("A1").font = { bold: true, size: 12 };
   let row = 2;
   const paths: string[] = [];

@@ -5,7 +5,10 @@
  * the `nqp table` spec kind "boosting".
  */
 import type { BoostRun } from "../engine/trees";
+import { Lang, t } from "../i18n/catalogue";
+import { boostingMessages as bm } from "../i18n/messages/tables-boosting";
 import { fixed, INTEGER } from "./formats";
+import { noteLines } from "./notes";
 import { makeTable, num, text, Table, TableRow } from "./table";
 
 function row(role: TableRow["role"], key: string, cells: TableRow["cells"]): TableRow {
@@ -18,6 +21,8 @@ export interface BoostingTableSpec {
   readonly decimals?: number;
   /** Extra notes (e.g. rows left out for a missing y). */
   readonly notes?: readonly string[];
+  /** Wording of headers and notes (default "en"). */
+  readonly language?: Lang;
 }
 
 /** Feature indices by mean |SHAP|, largest first. */
@@ -27,24 +32,26 @@ export function importanceOrder(r: BoostRun): number[] {
 
 export function buildBoostingTable(s: BoostingTableSpec): Table {
   const r = s.run;
+  const lang = s.language ?? "en";
+  const w = (msg: { en: string; zh: string }) => t(msg, undefined, lang);
   const imp = r.importance;
   const f = fixed(Math.max(s.decimals ?? 3, 4));
   const blank = [text(""), text(""), text("")];
-  const header = [row("header", "header", [text("Feature"), text("Mean |SHAP|"), text("Gain"), text("Cover"), text("Splits")])];
+  const header = [row("header", "header", [bm.feature, bm.meanAbsShap, bm.gain, bm.cover, bm.splits].map((x) => text(w(x))))];
   const body: TableRow[] = importanceOrder(r).map((j) =>
     row("data", r.features[j], [text(r.features[j]), num(imp.meanAbsShap[j], f), num(imp.gain[j], f), num(imp.cover[j], fixed(1)), num(imp.weight[j], INTEGER)]),
   );
-  body.push(row("stat", "trees", [text("Trees"), num(r.model.trees.length, INTEGER), ...blank]));
-  body.push(row("stat", "n", [text("Rows"), num(r.n, INTEGER), ...blank]));
-  body.push(row("stat", "rmse", [text("Train RMSE"), num(r.rmseTrain, f), ...blank]));
-  body.push(row("stat", "r2", [text("Train R2"), num(r.r2Train, f), ...blank]));
-  body.push(row("stat", "base", [text("Base value"), num(r.baseValue, f), ...blank]));
+  body.push(row("stat", "trees", [text(w(bm.trees)), num(r.model.trees.length, INTEGER), ...blank]));
+  body.push(row("stat", "n", [text(w(bm.rows)), num(r.n, INTEGER), ...blank]));
+  body.push(row("stat", "rmse", [text(w(bm.rmse)), num(r.rmseTrain, f), ...blank]));
+  body.push(row("stat", "r2", [text(w(bm.r2)), num(r.r2Train, f), ...blank]));
+  body.push(row("stat", "base", [text(w(bm.base)), num(r.baseValue, f), ...blank]));
   const sp = r.spec;
-  const notes = [
-    ...(sp ? [`Gradient-boosted trees (xgboost reg:squarederror, ${sp.method}): ${sp.trees} trees, depth ${sp.maxDepth}, learning rate ${sp.eta}, subsample ${sp.subsample}, colsample ${sp.colsample}, seed ${sp.seed}.`] : []),
-    "Mean |SHAP| = mean over rows of the absolute TreeSHAP value (path-dependent, as xgboost pred_contribs); gain and cover are averages over the feature's splits.",
+  const items = [
+    ...(sp ? [t(bm.settings, { method: sp.method, trees: sp.trees, depth: sp.maxDepth, eta: sp.eta, subsample: sp.subsample, colsample: sp.colsample, seed: sp.seed }, lang)] : []),
+    w(bm.shapNote),
     ...(s.notes ?? []),
-    ...(r.constantFeatures.length ? [`Constant (never split): ${r.constantFeatures.join(", ")}.`] : []),
+    ...(r.constantFeatures.length ? [t(bm.constant, { names: r.constantFeatures.join(lang === "zh" ? "、" : ", ") }, lang)] : []),
   ];
-  return makeTable(s.title, header, body, notes);
+  return makeTable(s.title, header, body, noteLines(items, lang));
 }

@@ -5,7 +5,10 @@
  */
 import { InputError } from "../engine/frame";
 import { DescribeResult } from "../engine/stats/describe";
+import { Lang, t } from "../i18n/catalogue";
+import { descriptivesMessages as dm } from "../i18n/messages/tables-descriptives";
 import { INTEGER, fixed } from "./formats";
+import { noteLines } from "./notes";
 import { labeller } from "./regression-table";
 import { EMPTY, Table, TableCell, TableRow, makeTable, num, text } from "./table";
 
@@ -18,22 +21,27 @@ export interface DescriptivesTableSpec {
   /** Decimals of mean, SD, min, max (default 3). */
   readonly decimals?: number;
   readonly notes?: readonly string[];
+  /** Wording of headers and notes (default "en"). */
+  readonly language?: Lang;
 }
 
 export const DESCRIPTIVE_COLUMNS = ["N", "Mean", "SD", "Min", "Max"] as const;
+const COLUMN_WORDS = [dm.n, dm.mean, dm.sd, dm.min, dm.max];
 
 export function buildDescriptivesTable(spec: DescriptivesTableSpec): Table {
   const d = spec.describe;
   if (!d.names.length) throw new InputError("A descriptive-statistics table needs at least one variable.");
   const dec = spec.decimals ?? 3;
   if (!Number.isInteger(dec) || dec < 0 || dec > 10) throw new InputError(`Decimals must be a whole number from 0 to 10, got ${dec}.`, "num");
-  const label = labeller(spec.labels);
+  const lang = spec.language ?? "en";
+  const w = (msg: { en: string; zh: string }) => t(msg, undefined, lang);
+  const label = labeller(spec.labels, lang);
   const withRoles = !!spec.roles;
   const f = fixed(dec);
   const header: TableRow = {
     role: "header",
     key: "columns",
-    cells: [...(withRoles ? [text("Variable Type")] : []), text(withRoles ? "Variable" : "Variables"), ...DESCRIPTIVE_COLUMNS.map((c) => text(c))],
+    cells: [...(withRoles ? [text(w(dm.variableType))] : []), text(w(withRoles ? dm.variable : dm.variables)), ...COLUMN_WORDS.map((c) => text(w(c)))],
   };
   let lastRole: string | undefined;
   const body: TableRow[] = d.names.map((name, i) => {
@@ -50,9 +58,7 @@ export function buildDescriptivesTable(spec: DescriptivesTableSpec): Table {
       cells: [...lead, text(label(name)), num(s.n, INTEGER), num(s.mean, f), num(s.sd, f), num(s.min, f), num(s.max, f)],
     };
   });
-  const sampleNote =
-    d.sample === "listwise"
-      ? `Statistics over the ${d.nListwise} observations where every variable is present.`
-      : "Each variable over its own non-missing observations.";
-  return makeTable(spec.title, [header], body, [`${sampleNote} SD: standard deviation (n - 1 denominator).`, ...(spec.notes ?? [])]);
+  const sampleNote = d.sample === "listwise" ? t(dm.listwise, { n: d.nListwise }, lang) : w(dm.pairwise);
+  const notes = lang === "en" ? [`${sampleNote} ${w(dm.sdNote)}`, ...(spec.notes ?? [])] : noteLines([sampleNote, w(dm.sdNote), ...(spec.notes ?? [])], lang);
+  return makeTable(spec.title, [header], body, notes);
 }

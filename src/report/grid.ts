@@ -10,6 +10,7 @@
  */
 import { excelFormat } from "./formats";
 import { RuleWeight, Table } from "./table";
+import { displayWidth, wrapText } from "./text-width";
 
 export type GridValue = string | number;
 
@@ -57,19 +58,19 @@ export const TABLE_FONT = { name: "Times New Roman", size: 11 } as const;
  */
 const CHARS_PER_WIDTH = 1.25;
 const BOLD_FACTOR = 0.9;
+/**
+ * A CJK character at 11 pt is about 2.1 width units (two Latin digits); in `CHARS_PER_WIDTH` Latin
+ * characters that is 2.1 x 1.25, rounded up; for column widths (in width units) 2.2.
+ */
+const CJK_CHARS = 2.7;
+const CJK_WIDTH_UNITS = 2.2;
 
-/** Greedy word wrap into lines of at most `width` characters (a longer word gets its own line). */
+/**
+ * Greedy wrap into lines of at most `width` characters (a longer word gets its own line); a CJK
+ * character counts CJK_CHARS and a line may break after it (Chinese notes have no spaces).
+ */
 export function wrapWords(text: string, width: number): string[] {
-  const lines: string[] = [];
-  let cur = "";
-  for (const w of text.split(/\s+/).filter((x) => x.length > 0)) {
-    if (cur && cur.length + 1 + w.length > width) {
-      lines.push(cur);
-      cur = w;
-    } else cur = cur ? `${cur} ${w}` : w;
-  }
-  if (cur || !lines.length) lines.push(cur);
-  return lines;
+  return wrapText(text, width, CJK_CHARS);
 }
 
 /** Column widths (characters) from the content: labels, formatted numbers, unspanned text. */
@@ -81,7 +82,7 @@ function contentWidths(table: Table, ncol: number): number[] {
         const f = cell.format;
         widths[c] = Math.max(widths[c], f.prefix.length + f.suffix.length + f.decimals + String(Math.trunc(Math.abs(cell.value))).length + 2);
       } else if (cell.kind === "text" && (cell.span ?? 1) === 1) {
-        widths[c] = Math.max(widths[c], cell.text.length);
+        widths[c] = Math.max(widths[c], displayWidth(cell.text, CJK_WIDTH_UNITS));
       }
     });
   }

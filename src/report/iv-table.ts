@@ -10,6 +10,8 @@ import { FirstStage } from "../engine/iv/first-stage";
 import { IvResult } from "../engine/models/iv";
 import { RegressionResult } from "../engine/models/result";
 import { Diagnostic } from "../engine/stats/diagnostic";
+import { t } from "../i18n/catalogue";
+import { tableMessages as m } from "../i18n/messages/tables";
 import { ModelColumn } from "./column";
 import { TableOptions, tableOptions } from "./options";
 import { RegressionTableSpec, buildRegressionTable, defaultStats } from "./regression-table";
@@ -37,14 +39,14 @@ export function buildIvTable(spec: IvTableSpec): Table {
   const nFirst = spec.firstStage.length;
   const diagAt = where === "first" ? nFirst - 1 : nFirst;
   const results = [...spec.firstStage, spec.secondStage];
+  const o: TableOptions = tableOptions(spec.options);
   // Diagnostics show only in the chosen column (the IV result also carries them in result.diagnostics).
   const columns: ModelColumn[] = results.map((result, j) => ({
     result: j === diagAt ? result : { ...result, diagnostics: [] },
-    group: j < nFirst ? "First stage" : "Second stage",
+    group: t(j < nFirst ? m.firstStage : m.secondStage, undefined, o.language),
     indicators: spec.indicators,
     diagnostics: j === diagAt ? spec.diagnostics : [],
   }));
-  const o: TableOptions = tableOptions(spec.options);
   const present = IV_DIAGNOSTIC_ROWS.filter((k) => spec.diagnostics.some((d) => d.name === k && !d.inapplicable));
   const stats = spec.stats ?? [...present, ...defaultStats(o.r2)];
   const { firstStage: _f, secondStage: _s, diagnostics: _d, diagnosticsColumn: _w, indicators: _i, ...rest } = spec;

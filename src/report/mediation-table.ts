@@ -9,6 +9,9 @@
 import type { MediatorResult } from "../engine/models/mediation";
 import { RegressionResult } from "../engine/models/result";
 import { Diagnostic } from "../engine/stats/diagnostic";
+import { Lang, t } from "../i18n/catalogue";
+import { tableMessages } from "../i18n/messages/tables";
+import { mediationMessages as mm } from "../i18n/messages/tables-mediation";
 import { ModelColumn } from "./column";
 import { fixed, formatNumber } from "./formats";
 import { tableOptions } from "./options";
@@ -73,31 +76,25 @@ function effectValues(e: IndirectEffect | undefined): Record<string, number> | u
   return v;
 }
 
-function effectNotes(spec: MediationTableSpec, label: (n: string) => string): string[] {
+function effectNotes(spec: MediationTableSpec, label: (n: string) => string, lang: Lang): string[] {
   const { effect: e, total, aPath, outcome } = spec;
   const notes: string[] = [];
-  const treat = total.terms[0];
-  const m = aPath.depVar;
+  const treat = label(total.terms[0]);
+  const mediator = label(aPath.depVar);
   if (e) {
-    notes.push(
-      `Indirect effect a*b = a (${label(treat)} in column (2)) x b (${label(m)} in column (3)), its delta-method (Sobel) standard error in parentheses; ` +
-        `share mediated = a*b / c, c the ${label(treat)} coefficient in column (1).`,
-    );
+    notes.push(t(mm.effect, { treat, mediator }, lang));
     const b = e.bootstrap;
     if (b) {
-      const how = b.resampled.startsWith("cluster:") ? `cluster bootstrap by ${label(b.resampled.slice(8))}` : "bootstrap of rows";
-      const failed = b.failed ? `; ${b.failed} replication(s) could not be estimated and are left out` : "";
-      notes.push(`Bootstrap SE and ${Math.round(b.level * 1000) / 10}% percentile interval of a*b: ${b.reps} replications of a ${how} (seed ${b.seed}) on the sample of column (3)${failed}.`);
+      const how = b.resampled.startsWith("cluster:") ? t(mm.bootstrapCluster, { label: label(b.resampled.slice(8)) }, lang) : t(mm.bootstrapRows, undefined, lang);
+      const failed = b.failed ? t(mm.bootstrapFailed, { n: b.failed }, lang) : "";
+      notes.push(t(mm.bootstrap, { level: `${Math.round(b.level * 1000) / 10}%`, reps: b.reps, how, seed: b.seed, failed }, lang));
     }
   }
   const own = spec.aPathOwnSample;
   if (own && own.n !== aPath.n) {
-    const i = own.terms.indexOf(treat);
-    const coef = i >= 0 ? `; there the ${label(treat)} coefficient is ${formatNumber(own.coef[i], NOTE_NUMBER)}` : "";
-    notes.push(
-      `Column (2) uses the ${aPath.n} rows where ${label(outcome.depVar)} is also present (the common sample of the three equations), ` +
-        `not all ${own.n} rows with ${label(m)}, ${label(treat)} and the controls that a mechanism regression of ${label(m)} uses${coef}.`,
-    );
+    const i = own.terms.indexOf(total.terms[0]);
+    const coef = i >= 0 ? t(mm.ownSampleCoef, { treat, coef: formatNumber(own.coef[i], NOTE_NUMBER) }, lang) : "";
+    notes.push(t(mm.ownSample, { aN: aPath.n, y: label(outcome.depVar), ownN: own.n, mediator, treat, coef }, lang));
   }
   return notes;
 }
@@ -110,15 +107,16 @@ export function buildMediationTable(spec: MediationTableSpec): Table {
     { result: outcome, indicators, diagnostics: indirect, values: effectValues(effect) },
   ];
   const o = tableOptions(spec.options);
-  const label = labeller(spec.labels);
+  const lang = o.language;
+  const label = labeller(spec.labels, lang);
   const names = indirect.map((d) => d.name);
   const shown = (k: string) => (k === "sobel" ? names.includes(k) : effect !== undefined && (effect.bootstrap !== undefined || !k.startsWith("indirect_")));
   const stats = spec.stats ?? [...defaultStats(o.r2), ...EFFECT_ROWS.filter(shown), ...names.filter((n) => !EFFECT_ROWS.includes(n))];
   const level = effect?.bootstrap ? `${Math.round(effect.bootstrap.level * 1000) / 10}%` : "";
   const statLabels = {
-    indirect_ci_low: `Bootstrap ${level} CI, lower`,
-    indirect_ci_high: `Bootstrap ${level} CI, upper`,
+    indirect_ci_low: t(tableMessages.statIndirectCiLowLevel, { level }, lang),
+    indirect_ci_high: t(tableMessages.statIndirectCiHighLevel, { level }, lang),
     ...(spec.statLabels ?? {}),
   };
-  return buildRegressionTable({ ...rest, columns, stats, statLabels, notes: [...effectNotes(spec, label), ...(spec.notes ?? [])] });
+  return buildRegressionTable({ ...rest, columns, stats, statLabels, notes: [...effectNotes(spec, label, lang), ...(spec.notes ?? [])] });
 }

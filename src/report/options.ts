@@ -3,6 +3,7 @@
  * with one validator each; the error lists the allowed values).
  */
 import { InputError } from "../engine/frame";
+import { LANGS, Lang } from "../i18n/catalogue";
 
 /** What the parentheses under an estimate hold. */
 export type ParenStat = "t" | "se";
@@ -23,6 +24,8 @@ export interface TableOptions {
   readonly starLevels: readonly number[];
   /** Which R-squared row the default statistics show (default "overall", as reghdfe's R-squared). */
   readonly r2: R2Choice;
+  /** Wording and layout of titles, labels, notes: English or a Chinese journal's (default "en"). */
+  readonly language: Lang;
 }
 
 export const DEFAULT_STAR_LEVELS: readonly number[] = [0.1, 0.05, 0.01];
@@ -46,6 +49,10 @@ export function validateParenStat(raw: unknown): ParenStat {
 
 export function validateR2Choice(raw: unknown): R2Choice {
   return pick("R-squared choice", R2_CHOICES, raw);
+}
+
+export function validateTableLanguage(raw: unknown): Lang {
+  return pick("table language", LANGS, raw);
 }
 
 /** Star levels: 1 to 3 probabilities in (0, 1), any order; returned descending (one star first). */
@@ -74,5 +81,6 @@ export function tableOptions(raw: Partial<Record<keyof TableOptions, unknown>> =
     parenDecimals: decimalsOf("Decimals in parentheses", raw.parenDecimals, paren === "t" ? 2 : decimals),
     starLevels: raw.starLevels === undefined ? DEFAULT_STAR_LEVELS : validateStarLevels(raw.starLevels),
     r2: raw.r2 === undefined ? "overall" : validateR2Choice(raw.r2),
+    language: raw.language === undefined ? "en" : validateTableLanguage(raw.language),
   };
 }

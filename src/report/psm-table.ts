@@ -10,7 +10,12 @@ import { Frame } from "../engine/frame";
 import { MatchOptions, PsmSpec, runPsmWorkflow } from "../engine/matching";
 import { Balance } from "../engine/matching/balance";
 import { Diagnostic } from "../engine/stats/diagnostic";
+import { Lang, t } from "../i18n/catalogue";
+import { psmMessages as pm } from "../i18n/messages/tables-psm";
 import { ModelColumn } from "./column";
+import { zhPanelWord } from "./labels";
+import { noteLines } from "./notes";
+import { tableOptions } from "./options";
 import { fixed } from "./formats";
 import { labeller } from "./regression-table";
 import type { LinearModelSpec, RegressionLayout, TableSpecBase } from "./spec";
@@ -39,7 +44,14 @@ export type PsmTableSpec = TableSpecBase & RegressionLayout & {
 
 export const PSM_TABLE_FIELDS = ["show", "psm", "methods", "model", "weighted", "balanceMethod", "decimals"];
 
-const DEFAULT_LABELS: Record<string, string> = { nn: "Nearest neighbour", radius: "Radius", kernel: "Kernel" };
+/** The default column subtitle of a method ("Nearest neighbour" / 近邻匹配). */
+function methodLabel(m: PsmMethodSpec, lang: Lang): string {
+  return m.label ?? t(pm[m.method], undefined, lang);
+}
+
+function langOf(spec: PsmTableSpec): Lang {
+  return tableOptions(spec.options).language;
+}
 
 export function validatePsmTableSpec(t: PsmTableSpec, where: string): void {
   const need = (ok: unknown, msg: string) => {
@@ -63,6 +75,7 @@ function psmSpecOf(spec: PsmTableSpec, m: PsmMethodSpec): PsmSpec {
 /** The regression columns, one per method. */
 export function psmColumns(frame: Frame, spec: PsmTableSpec): ModelColumn[] {
   const model = spec.model!;
+  const lang = langOf(spec);
   return spec.methods.map((m) => {
     const w = runPsmWorkflow(frame, {
       psm: psmSpecOf(spec, m), balance: false,
@@ -73,7 +86,7 @@ export function psmColumns(frame: Frame, spec: PsmTableSpec): ModelColumn[] {
     if (g.length === 1 && g[0].effect) {
       diagnostics.push({ name: "psm_att", label: `ATT (${w.psm.outcome})`, statistic: g[0].effect.att, df: [], distribution: "none", p: NaN, nullHypothesis: "", extra: { se: g[0].effect.se } });
     }
-    return { result: w.regression!, subtitle: m.label ?? DEFAULT_LABELS[m.method], diagnostics, values: { psm_matched: w.psm.matchedRows.length } };
+    return { result: w.regression!, subtitle: methodLabel(m, lang), diagnostics, values: { psm_matched: w.psm.matchedRows.length } };
   });
 }
 
@@ -83,60 +96,81 @@ export function psmStats(columns: readonly ModelColumn[]): string[] {
   return ["n", "psm_matched", ...(hasAtt ? ["psm_att"] : []), "r2_within"];
 }
 
-/** The notes of the PSM regression table: how the samples were matched. */
-export function psmNotes(spec: PsmTableSpec): string[] {
+/** The notes of the PSM regression table: how the samples were matched (and, with `regression`, what the regressions use). */
+export function psmNotes(spec: PsmTableSpec, regression = true): string[] {
+  const lang = langOf(spec);
   const p = spec.psm;
-  const per = p.by ? (p.pooled ? `one pooled logit and matching over all ${p.by}s` : `logit and matching within each ${p.by}`) : "logit propensity score";
+  const by = p.by && (lang === "zh" ? spec.labels?.[p.by] ?? zhPanelWord(p.by) ?? p.by : p.by);
+  const per = by ? t(p.pooled ? pm.perPooled : pm.perWithin, { by }, lang) : t(pm.perNone, undefined, lang);
   const meth = spec.methods.map((m) => {
-    const l = m.label ?? DEFAULT_LABELS[m.method];
-    if (m.method === "nn") return `${l}: ${m.k ?? 1} neighbour(s)${m.caliper ? `, caliper ${m.caliper}` : ""}${m.noReplacement ? ", without replacement" : ""}`;
-    if (m.method === "radius") return `${l}: radius ${m.caliper}`;
-    return `${l}: ${m.kernel ?? "epan"} kernel, bandwidth ${m.bwidth ?? 0.06}`;
+    const label = methodLabel(m, lang);
+    if (m.method === "nn") {
+      const caliper = m.caliper ? t(pm.nnCaliper, { c: m.caliper }, lang) : "";
+      const replacement = m.noReplacement ? t(pm.nnNoReplacement, undefined, lang) : "";
+      return t(pm.nnMethod, { label, k: m.k ?? 1, caliper, replacement }, lang);
+    }
+    if (m.method === "radius") return t(pm.radiusMethod, { label, c: String(m.caliper) }, lang);
+    return t(pm.kernelMethod, { label, kernel: m.kernel ?? "epan", bw: m.bwidth ?? 0.06 }, lang);
   });
-  return [
-    `Propensity-score matching (psmatch2 conventions; treatment ${typeof p.treat === "string" ? p.treat : "rule"}; ${per}); ${meth.join("; ")}. ` +
-      `Regressions on the matched observations${spec.weighted ? ", weighted by the matching weights" : " (each matched row once)"}.`,
-  ];
+  const treat = typeof p.treat === "string" ? p.treat : t(pm.rule, undefined, lang);
+  const matching = t(pm.note, { treat, per, methods: meth.join(t(pm.methodSep, undefined, lang)) }, lang);
+  if (!regression) return [matching];
+  const reg = t(spec.weighted ? pm.regressionWeighted : pm.regressionUnweighted, undefined, lang);
+  // English: one note line (as before); Chinese: two items of the 注 paragraph.
+  return lang === "en" ? [`${matching} ${reg}`] : [matching, reg];
 }
 
 /** The pstest table: per covariate U and M rows, then the summary rows. */
-export function buildPsmBalanceTable(title: string, b: Balance, o: { labels?: Readonly<Record<string, string>>; decimals?: number; notes?: readonly string[] } = {}): Table {
+export function buildPsmBalanceTable(
+  title: string,
+  b: Balance,
+  o: { labels?: Readonly<Record<string, string>>; decimals?: number; notes?: readonly string[]; language?: Lang } = {},
+): Table {
+  const lang = o.language ?? "en";
+  const w = (msg: { en: string; zh: string }) => t(msg, undefined, lang);
   const d = fixed(o.decimals ?? 3);
-  const label = labeller(o.labels);
+  const label = labeller(o.labels, lang);
   const header: TableRow[] = [{
     role: "header", key: "columns",
-    cells: ["Variable", "Sample", "Mean treated", "Mean control", "%bias", "%reduct |bias|", "t", "p>|t|", "V(T)/V(C)"].map((s) => text(s)),
+    cells: [pm.variable, pm.sample, pm.meanTreated, pm.meanControl, pm.pctBias, pm.pctReduct, pm.t, pm.pT, pm.varRatio].map((s) => text(w(s))),
   }];
+  const sampleName = (s: "U" | "M") => w(s === "U" ? pm.unmatched : pm.matched);
   const body: TableRow[] = [];
   for (const [v, c] of Object.entries(b.covariates)) {
     for (const s of ["U", "M"] as const) {
       const x = c[s];
       body.push({
         role: "data", key: `${v}_${s}`,
-        cells: [s === "U" ? text(label(v)) : EMPTY, text(s === "U" ? "Unmatched" : "Matched"), num(x.mean_treated, d), num(x.mean_control, d), num(x.pct_bias, fixed(1)),
+        cells: [s === "U" ? text(label(v)) : EMPTY, text(sampleName(s)), num(x.mean_treated, d), num(x.mean_control, d), num(x.pct_bias, fixed(1)),
           s === "M" ? num(c.pct_reduct_abs_bias, fixed(1)) : EMPTY, num(x.t, fixed(2)), num(x.p, fixed(3)), num(x.var_ratio, fixed(2))],
       });
     }
   }
-  body.push({ role: "header", key: "summary", cells: ["Sample", "Pseudo R2", "LR chi2", "p>chi2", "Mean bias", "Med. bias", "B", "R", ""].map((s) => (s ? text(s) : EMPTY)) });
+  const summary = [pm.sample, pm.pseudoR2, pm.lrChi2, pm.pChi2, pm.meanBias, pm.medianBias].map(w);
+  body.push({ role: "header", key: "summary", cells: [...summary, "B", "R", ""].map((s) => (s ? text(s) : EMPTY)) });
   for (const s of ["U", "M"] as const) {
     const x = b.summary[s];
     body.push({
       role: "data", key: `summary_${s}`,
-      cells: [text(s === "U" ? "Unmatched" : "Matched"), num(x.pseudo_r2, d), num(x.lr_chi2, fixed(2)), num(x.p_chi2, fixed(3)), num(x.mean_bias, fixed(1)), num(x.median_bias, fixed(1)), num(x.B, fixed(1)), num(x.R, fixed(2)), EMPTY],
+      cells: [text(sampleName(s)), num(x.pseudo_r2, d), num(x.lr_chi2, fixed(2)), num(x.p_chi2, fixed(3)), num(x.mean_bias, fixed(1)), num(x.median_bias, fixed(1)), num(x.B, fixed(1)), num(x.R, fixed(2)), EMPTY],
     });
   }
-  return makeTable(title, header, body, [
-    `Balance as Stata pstest: U = all observations, M = matched (treated weight 1, controls their matching weight); %bias = standardised difference over the unmatched variances; ` +
-      `pseudo R2 and LR chi2 of a probit of the treatment on the covariates; B and R: Rubin's standardised difference and variance ratio of its index.`,
-    `Matched sample: ${b.summary.M.n_rows} observations (sum of weights ${Math.round(b.summary.M.sum_of_weights)}).`,
+  const items = [
+    w(pm.balanceNote),
+    t(pm.matchedSample, { n: b.summary.M.n_rows, w: Math.round(b.summary.M.sum_of_weights) }, lang),
     ...(o.notes ?? []),
-  ]);
+  ];
+  return makeTable(title, header, body, noteLines(items, lang));
 }
 
 /** show = "balance": the balance of one method's matched sample. */
 export function psmBalanceTable(frame: Frame, spec: PsmTableSpec): Table {
   const m = spec.methods[spec.balanceMethod ?? 0];
   const w = runPsmWorkflow(frame, { psm: psmSpecOf(spec, m) });
-  return buildPsmBalanceTable(spec.title, w.balance!, { labels: spec.labels, decimals: spec.decimals, notes: [...psmNotes({ ...spec, methods: [m] }).map((n) => n.replace(/ Regressions on .*$/, "")), ...(spec.notes ?? [])] });
+  return buildPsmBalanceTable(spec.title, w.balance!, {
+    labels: spec.labels,
+    decimals: spec.decimals,
+    language: langOf(spec),
+    notes: [...psmNotes({ ...spec, methods: [m] }, false), ...(spec.notes ?? [])],
+  });
 }

@@ -2,11 +2,17 @@
  * Regression table: one column per model, numbered (1), (2)...; the dependent variable under the
  * number; each term on two lines (estimate with stars, then t or SE in parentheses); indicator rows
  * (Controls, City FE, Year FE: Y/N); the constant; statistic rows from the registry; notes.
+ * In Chinese (options.language "zh") the layout of paper 002's Table 3: 变量; the terms; 控制变量,
+ * then the time FE row before the unit FE row (年份固定效应, 城市固定效应: 是/否); 常数项; N, R²; one
+ * "注：1. ...；2. ..." note.
  */
 import { InputError } from "../engine/frame";
+import { Lang, t } from "../i18n/catalogue";
+import { tableMessages as m } from "../i18n/messages/tables";
 import { ModelColumn } from "./column";
 import { bracketed, fixed, starsFor } from "./formats";
-import { parenNote, starNote } from "./notes";
+import { zhPanelWord } from "./labels";
+import { noteLines, parenNote, starNote } from "./notes";
 import { TableOptions, tableOptions } from "./options";
 import { statRow, statRowCells } from "./stat-rows";
 import { EMPTY, Table, TableCell, TableRow, makeTable, num, text } from "./table";
@@ -42,12 +48,12 @@ export function defaultStats(r2: TableOptions["r2"]): string[] {
   return out;
 }
 
-export function labeller(labels: Readonly<Record<string, string>> | undefined): (name: string) => string {
-  return (name) => labels?.[name] ?? (name === CONSTANT ? "Constant" : name);
+export function labeller(labels: Readonly<Record<string, string>> | undefined, lang: Lang = "en"): (name: string) => string {
+  return (name) => labels?.[name] ?? (name === CONSTANT ? t(m.constant, undefined, lang) : name);
 }
 
 /** Header rows: optional group row (merged over equal neighbours), numbers, dependent variables, optional subtitles. */
-export function modelHeader(columns: readonly ModelColumn[], label: (n: string) => string): TableRow[] {
+export function modelHeader(columns: readonly ModelColumn[], label: (n: string) => string, lang: Lang = "en"): TableRow[] {
   const rows: TableRow[] = [];
   if (columns.some((c) => c.group)) {
     const cells: TableCell[] = [EMPTY];
@@ -60,7 +66,7 @@ export function modelHeader(columns: readonly ModelColumn[], label: (n: string) 
     }
     rows.push({ role: "header", key: "group", cells });
   }
-  rows.push({ role: "header", key: "number", cells: [text("Variables"), ...columns.map((_, j) => text(`(${j + 1})`))] });
+  rows.push({ role: "header", key: "number", cells: [text(t(m.variables, undefined, lang)), ...columns.map((_, j) => text(`(${j + 1})`))] });
   rows.push({ role: "header", key: "depvar", cells: [EMPTY, ...columns.map((c) => text(c.depLabel ?? label(c.result.depVar)))] });
   if (columns.some((c) => c.subtitle)) {
     rows.push({ role: "header", key: "subtitle", cells: [EMPTY, ...columns.map((c) => (c.subtitle ? text(c.subtitle) : EMPTY))] });
@@ -77,7 +83,7 @@ export function termRows(term: string, columns: readonly ModelColumn[], label: s
     const r = c.result;
     const i = r.terms.indexOf(term);
     if (i < 0) {
-      est.push(r.omitted.includes(term) ? text("(omitted)") : EMPTY);
+      est.push(r.omitted.includes(term) ? text(t(m.omitted, undefined, o.language)) : EMPTY);
       par.push(EMPTY);
       continue;
     }
@@ -91,12 +97,12 @@ export function termRows(term: string, columns: readonly ModelColumn[], label: s
 }
 
 /** Statistic rows (with second lines) for registry keys; returns rows and the notes their second lines need. */
-export function statRows(keys: readonly string[], columns: readonly ModelColumn[], labels?: Readonly<Record<string, string>>): { rows: TableRow[]; notes: string[] } {
+export function statRows(keys: readonly string[], columns: readonly ModelColumn[], labels?: Readonly<Record<string, string>>, lang: Lang = "en"): { rows: TableRow[]; notes: string[] } {
   const rows: TableRow[] = [];
   const notes: string[] = [];
   for (const key of keys) {
-    const def = statRow(key, columns, labels?.[key]);
-    const { main, second } = statRowCells(def, columns);
+    const def = statRow(key, columns, labels?.[key], lang);
+    const { main, second } = statRowCells(def, columns, lang);
     rows.push({ role: "stat", key, cells: [text(def.label), ...main] });
     if (second) {
       rows.push({ role: "stat2", key, cells: [EMPTY, ...second] });
@@ -106,27 +112,39 @@ export function statRows(keys: readonly string[], columns: readonly ModelColumn[
   return { rows, notes };
 }
 
-function yn(v: boolean | string | undefined): TableCell {
+function yn(v: boolean | string | undefined, lang: Lang): TableCell {
   if (v === undefined) return EMPTY;
-  if (typeof v === "boolean") return text(v ? "Y" : "N");
+  if (typeof v === "boolean") return text(t(v ? m.yes : m.no, undefined, lang));
   return text(v);
 }
 
-function indicatorRows(spec: RegressionTableSpec, controls: readonly string[]): TableRow[] {
+/** A time fixed effect by its name (year, time, period...): printed first in Chinese tables (paper 002). */
+export function isTimeName(name: string): boolean {
+  return /^(year|years|yr|time|t|period|date|month|quarter|年|年份|时间)$/i.test(name.replace(/[_\s]*(id|code)$/i, "").trim());
+}
+
+/** FE rows in print order: as given (en); time FE first (zh, paper 002's Table 3). */
+function feRowOrder(feRows: Readonly<Record<string, string>>, lang: Lang): [string, string][] {
+  const rows = Object.entries(feRows);
+  if (lang === "en") return rows;
+  return [...rows.filter(([fe]) => isTimeName(fe)), ...rows.filter(([fe]) => !isTimeName(fe))];
+}
+
+function indicatorRows(spec: RegressionTableSpec, controls: readonly string[], lang: Lang): TableRow[] {
   const cols = spec.columns;
   const rows: TableRow[] = [];
   if (controls.length) {
-    rows.push({ role: "indicator", key: CONTROLS_ROW, cells: [text(CONTROLS_ROW), ...cols.map((c) => yn(controls.some((t) => c.result.terms.includes(t))))] });
+    rows.push({ role: "indicator", key: CONTROLS_ROW, cells: [text(t(m.controls, undefined, lang)), ...cols.map((c) => yn(controls.some((x) => c.result.terms.includes(x)), lang))] });
   }
-  for (const [fe, lab] of Object.entries(spec.feRows ?? {})) {
-    rows.push({ role: "indicator", key: lab, cells: [text(lab), ...cols.map((c) => yn(c.result.fixedEffects.some((f) => f.name === fe)))] });
+  for (const [fe, lab] of feRowOrder(spec.feRows ?? {}, lang)) {
+    rows.push({ role: "indicator", key: lab, cells: [text(lab), ...cols.map((c) => yn(c.result.fixedEffects.some((f) => f.name === fe), lang))] });
   }
   const seen = new Set(rows.map((r) => r.key));
   for (const c of cols) {
     for (const k of Object.keys(c.indicators ?? {})) {
       if (seen.has(k)) continue;
       seen.add(k);
-      rows.push({ role: "indicator", key: k, cells: [text(k), ...cols.map((cc) => yn(cc.indicators?.[k]))] });
+      rows.push({ role: "indicator", key: k, cells: [text(k), ...cols.map((cc) => yn(cc.indicators?.[k], lang))] });
     }
   }
   return rows;
@@ -141,7 +159,8 @@ function defaultTerms(columns: readonly ModelColumn[], hidden: ReadonlySet<strin
 export function buildRegressionTable(spec: RegressionTableSpec): Table {
   if (!spec.columns.length) throw new InputError("A regression table needs at least one model column.");
   const o = tableOptions(spec.options);
-  const label = labeller(spec.labels);
+  const lang = o.language;
+  const label = labeller(spec.labels, lang);
   const controls = spec.controls ?? [];
   const hidden = new Set([...controls, CONSTANT]);
   const terms = spec.terms ? spec.terms.filter((t) => t !== CONSTANT) : defaultTerms(spec.columns, hidden);
@@ -152,18 +171,19 @@ export function buildRegressionTable(spec: RegressionTableSpec): Table {
   }
   const body: TableRow[] = [];
   for (const t of terms) body.push(...termRows(t, spec.columns, label(t), o));
-  body.push(...indicatorRows(spec, controls));
+  body.push(...indicatorRows(spec, controls, lang));
   if (spec.constant !== false && spec.columns.some((c) => c.result.terms.includes(CONSTANT))) {
     body.push(...termRows(CONSTANT, spec.columns, label(CONSTANT), o));
   }
-  const stats = statRows(spec.stats ?? defaultStats(o.r2), spec.columns, spec.statLabels);
+  const stats = statRows(spec.stats ?? defaultStats(o.r2), spec.columns, spec.statLabels, lang);
   body.push(...stats.rows);
-  const notes = [
-    parenNote(spec.columns.map((c) => c.result), o.paren, label),
-    `${starNote(o.starLevels)}.`,
-    ...stats.notes.map((n) => `${n[0].toUpperCase()}${n.slice(1)}.`),
-    ...(spec.notes ?? []),
-  ];
-  return makeTable(spec.title, modelHeader(spec.columns, label), body, notes);
+  // Cluster variables without a label: their Chinese word in a Chinese note (city_id -> 城市层面).
+  const clusterLabel = lang === "zh" ? (n: string) => spec.labels?.[n] ?? zhPanelWord(n) ?? n : label;
+  const paren = parenNote(spec.columns.map((c) => c.result), o.paren, clusterLabel, lang);
+  const notes =
+    lang === "en"
+      ? [paren, `${starNote(o.starLevels)}.`, ...stats.notes.map((n) => `${n[0].toUpperCase()}${n.slice(1)}.`), ...(spec.notes ?? [])]
+      : noteLines([paren, starNote(o.starLevels, lang), ...stats.notes, ...(spec.notes ?? [])], lang);
+  return makeTable(spec.title, modelHeader(spec.columns, label, lang), body, notes);
 }
 

@@ -23,6 +23,11 @@ import { runSpatialTable } from "./spatial-run";
 import { RegressionTableSpec, buildRegressionTable, labeller } from "./regression-table";
 import { DeriveStep, LinearModelSpec, RegressionLayout, RowFilter, SpecFile, TableSpec, TableSpecBase, validateSpecFile } from "./spec";
 import { Table } from "./table";
+import { Lang, t } from "../i18n/catalogue";
+import { tableMessages } from "../i18n/messages/tables";
+import { boostingMessages } from "../i18n/messages/tables-boosting";
+import { zhPanelWord } from "./labels";
+import { tableOptions } from "./options";
 import { psmBalanceTable, psmColumns, psmNotes, psmStats } from "./psm-table";
 
 export { firstStageResult } from "./iv-table";
@@ -82,11 +87,12 @@ function linear(m: LinearModelSpec, rows?: Int32Array): LinearSpec {
   return { y: m.y, x: m.x, fe: m.fe, cluster: m.cluster, vcov: m.vcov, rows };
 }
 
-/** Default indicator rows for the absorbed FE: city_id -> "City FE" when labelled "City". */
+/** Default indicator rows for the absorbed FE: city_id -> "City FE" when labelled "City" (zh: 城市固定效应, also unlabelled). */
 function feRowsFor(spec: TableSpecBase & RegressionLayout, fes: readonly string[]): Readonly<Record<string, string>> {
   if (spec.feRows) return spec.feRows;
-  const label = labeller(spec.labels);
-  return Object.fromEntries([...new Set(fes)].map((fe) => [fe, `${label(fe)} FE`]));
+  const lang = tableOptions(spec.options).language;
+  const label = lang === "zh" ? (n: string) => spec.labels?.[n] ?? zhPanelWord(n) ?? n : labeller(spec.labels);
+  return Object.fromEntries([...new Set(fes)].map((fe) => [fe, t(tableMessages.feRow, { label: label(fe) }, lang)]));
 }
 
 function layout(spec: TableSpecBase & RegressionLayout, columns: ModelColumn[], fes: readonly string[], hidden?: readonly string[]): RegressionTableSpec {
@@ -110,7 +116,8 @@ function minus(a: readonly string[], b: readonly string[]): string[] {
 }
 
 /** Runs one table spec on a frame (derived columns already added); async for the bootstrap of a mediation table. */
-export async function runTable(frame: Frame, spec: TableSpec): Promise<Table> {
+export async function runTable(frame: Frame, given: TableSpec): Promise<Table> {
+  const spec = withLanguage(given);
   switch (spec.kind) {
     case "regression": {
       const columns = spec.models.map((m): ModelColumn => ({
@@ -124,7 +131,7 @@ export async function runTable(frame: Frame, spec: TableSpec): Promise<Table> {
     }
     case "descriptives": {
       const d = describeColumns(spec.variables.map((v) => numericColumn(frame, v)), spec.variables, spec.sample ?? "pairwise");
-      return buildDescriptivesTable({ title: spec.title, describe: d, labels: spec.labels, roles: spec.roles, decimals: spec.decimals, notes: spec.notes });
+      return buildDescriptivesTable({ title: spec.title, describe: d, labels: spec.labels, roles: spec.roles, decimals: spec.decimals, notes: spec.notes, language: tableOptions(spec.options).language });
     }
     case "iv": {
       const m = spec.model;
@@ -162,7 +169,9 @@ export async function runTable(frame: Frame, spec: TableSpec): Promise<Table> {
       const { data, nNoY } = boostDataWithY(frame, spec.y, spec.x);
       const b = spec.boost ?? {};
       const run = runBoost(data, { spec: { trees: b.trees, maxDepth: b.depth, eta: b.eta, subsample: b.subsample, colsample: b.colsample, seed: b.seed, method: b.method } });
-      return buildBoostingTable({ title: spec.title, run, decimals: spec.options?.decimals, notes: [...(nNoY ? [`${nNoY} of ${frame.nrow} rows have no ${spec.y} and are not used.`] : []), ...(spec.notes ?? [])] });
+      const language = tableOptions(spec.options).language;
+      const noY = nNoY ? [t(boostingMessages.noY, { n: nNoY, total: frame.nrow, y: spec.y }, language)] : [];
+      return buildBoostingTable({ title: spec.title, run, decimals: spec.options?.decimals, language, notes: [...noY, ...(spec.notes ?? [])] });
     }
     case "robustness": {
       const treat = spec.model.x[0];
@@ -194,11 +203,26 @@ export interface BuiltTable {
   readonly spec: TableSpec;
 }
 
+/**
+ * A table spec with its language resolved into `options.language`: the table's own `options.language`,
+ * else its `language`, else the file's `language` (absent: English). The recorded spec carries it, so a
+ * re-run keeps the language.
+ */
+export function withLanguage(spec: TableSpec, fileLanguage?: Lang): TableSpec {
+  const language = spec.options?.language ?? spec.language ?? fileLanguage;
+  if (language === undefined) return spec;
+  const { language: _l, ...rest } = spec;
+  return { ...rest, options: { ...spec.options, language } } as TableSpec;
+}
+
 /** Validates the spec file, adds its derived columns, runs every table (in order). */
 export async function runSpecFile(frame: Frame, raw: unknown): Promise<{ frame: Frame; tables: BuiltTable[] }> {
   const file: SpecFile = validateSpecFile(raw);
   const f = applyDerive(frame, file.derive);
   const tables: BuiltTable[] = [];
-  for (const t of file.tables) tables.push({ sheet: t.sheet ?? t.title, table: await runTable(f, t), spec: t });
+  for (const one of file.tables) {
+    const spec = withLanguage(one, file.language);
+    tables.push({ sheet: spec.sheet ?? spec.title, table: await runTable(f, spec), spec });
+  }
   return { frame: f, tables };
 }

@@ -7,7 +7,10 @@
 import { InputError } from "../engine/frame";
 import { RegressionResult } from "../engine/models/result";
 import { SpatialFit } from "../engine/spatial/fit";
+import { t } from "../i18n/catalogue";
+import { spatialTableMessages as sm, tableMessages as m } from "../i18n/messages/tables";
 import { ModelColumn } from "./column";
+import { zhPanelWord } from "./labels";
 import { tableOptions } from "./options";
 import { RegressionTableSpec, buildRegressionTable, defaultStats, labeller } from "./regression-table";
 import { Table } from "./table";
@@ -104,12 +107,14 @@ export function buildSpatialTable(spec: SpatialTableSpec): Table {
   const effects = spec.effects ?? [spec.fits[0].xNames[0]];
   const { fits, id, time, effects: _e, subtitles, ...rest } = spec;
   const columns: ModelColumn[] = fits.map((f, j) => ({ result: spatialResult(f, { id, time }, effects), subtitle: subtitles?.[j] ?? MODEL_LABELS[f.model] }));
-  const label = labeller(spec.labels);
+  const o = tableOptions(spec.options);
+  const lang = o.language;
+  const label = labeller(spec.labels, lang);
   const labels: Record<string, string> = {};
   for (const f of fits) for (const x of f.xNames) labels[`W*${x}`] = `W×${label(x)}`;
   Object.assign(labels, { rho: "ρ", lambda: "λ" });
-  for (const kind of EFFECT_KINDS) for (const x of effects) labels[effectTerm(kind, x)] = `${kind[0].toUpperCase()}${kind.slice(1)} effect: ${label(x)}`;
-  const o = tableOptions(spec.options);
+  for (const kind of EFFECT_KINDS) for (const x of effects) labels[effectTerm(kind, x)] = t(sm[kind], { x: label(x) }, lang);
+  const feLabel = lang === "zh" ? (n: string) => spec.labels?.[n] ?? zhPanelWord(n) ?? n : label;
   const xs = [...new Set(fits.flatMap((f) => f.xNames))];
   const present = (t: string) => columns.some((c) => c.result.terms.includes(t));
   const order = [...xs, ...xs.map((x) => `W*${x}`), "rho", "lambda", ...EFFECT_KINDS.flatMap((k) => effects.map((x) => effectTerm(k, x)))];
@@ -118,11 +123,11 @@ export function buildSpatialTable(spec: SpatialTableSpec): Table {
     terms: spec.terms ?? order.filter(present),
     columns,
     labels: { ...labels, ...spec.labels },
-    feRows: spec.feRows ?? { [id]: `${label(id)} FE`, [time]: `${label(time)} FE` },
+    feRows: spec.feRows ?? { [id]: t(m.feRow, { label: feLabel(id) }, lang), [time]: t(m.feRow, { label: feLabel(time) }, lang) },
     stats: spec.stats ?? [...defaultStats(o.r2).slice(0, 1), "loglik", ...defaultStats(o.r2).slice(1)],
-    statLabels: { r2: "Pseudo R-squared", r2_within: "Pseudo within R-squared", ...spec.statLabels },
+    statLabels: { r2: t(m.statPseudoR2, undefined, lang), r2_within: t(m.statPseudoR2Within, undefined, lang), ...spec.statLabels },
     notes: [
-      "Maximum likelihood; standard errors from the observed information matrix; effects (SAR, SDM) by the delta method.",
+      t(sm.note, undefined, lang),
       ...(spec.notes ?? []),
     ],
   });

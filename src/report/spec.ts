@@ -9,7 +9,8 @@ import { PSM_TABLE_FIELDS, PsmTableSpec, validatePsmTableSpec } from "./psm-tabl
 import { InputError } from "../engine/frame";
 import type { RobustnessVariant } from "../engine/models/robustness";
 import { VCOV_TYPES, type VcovType } from "../engine/models/result";
-import type { TableOptions } from "./options";
+import { LANGS, type Lang } from "../i18n/catalogue";
+import { tableOptions, type TableOptions } from "./options";
 import { SPATIAL_MODEL_FIELDS, SPATIAL_TABLE_FIELDS, SpatialTableFields, validateSpatialSpec } from "./spatial-spec";
 
 /** Rows kept for a model: every condition must hold (values compared as text or numbers). */
@@ -37,6 +38,8 @@ export interface TableSpecBase {
   readonly labels?: Readonly<Record<string, string>>;
   readonly options?: Partial<TableOptions>;
   readonly notes?: readonly string[];
+  /** Table language, "en" or "zh" (the same as options.language; options win). */
+  readonly language?: Lang;
 }
 
 /** Layout fields of regression-style tables. */
@@ -125,6 +128,8 @@ export type DeriveStep =
 export const DERIVE_KINDS = ["entropy", "resilience", "lag"] as const;
 
 export interface SpecFile {
+  /** Language of every table without its own ("en" or "zh"; default "en"). */
+  readonly language?: Lang;
   readonly derive?: readonly DeriveStep[];
   readonly tables: readonly TableSpec[];
 }
@@ -163,6 +168,10 @@ export function validateSpecFile(raw: unknown): SpecFile {
   }
   const file: SpecFile = "tables" in obj ? (obj as unknown as SpecFile) : { tables: [obj as unknown as TableSpec] };
   need(Array.isArray(file.tables) && file.tables.length > 0, "The spec's \"tables\" must be a non-empty list.");
+  if ("tables" in obj) {
+    knownFields(obj, FILE_FIELDS, "The spec file");
+    languageField(file.language, "The spec file's \"language\"");
+  }
   for (const [i, d] of (file.derive ?? []).entries()) {
     need((DERIVE_KINDS as readonly string[]).includes(d?.kind), `derive[${i}]: unknown kind "${String(d?.kind)}". Allowed: ${DERIVE_KINDS.join(", ")}.`);
     need(typeof d.name === "string" && d.name, `derive[${i}] (${d.kind}) needs a "name" for the new column.`);
@@ -176,7 +185,8 @@ export function validateSpecFile(raw: unknown): SpecFile {
   return file;
 }
 
-const BASE_FIELDS = ["kind", "title", "sheet", "labels", "options", "notes"];
+const FILE_FIELDS = ["tables", "derive", "language"];
+const BASE_FIELDS = ["kind", "title", "sheet", "labels", "options", "notes", "language"];
 const LAYOUT_FIELDS = ["terms", "controls", "feRows", "stats", "statLabels", "constant"];
 const TABLE_FIELDS: Readonly<Record<string, readonly string[]>> = {
   regression: ["models", ...LAYOUT_FIELDS],
@@ -204,7 +214,12 @@ const DERIVE_FIELDS: Readonly<Record<string, readonly string[]>> = {
   resilience: ["kind", "name", "value", "national", "id", "time"],
   lag: ["kind", "name", "of", "id", "time", "k"],
 };
-const OPTION_FIELDS: readonly (keyof TableOptions)[] = ["paren", "decimals", "parenDecimals", "starLevels", "r2"];
+const OPTION_FIELDS: readonly (keyof TableOptions)[] = ["paren", "decimals", "parenDecimals", "starLevels", "r2", "language"];
+
+/** A table language: "en" or "zh"; anything else is refused here, naming where it was. */
+function languageField(v: unknown, w: string): void {
+  need(v === undefined || (typeof v === "string" && (LANGS as readonly string[]).includes(v)), `${w} must be one of ${LANGS.map((l) => `"${l}"`).join(", ")} (English, Chinese); got ${JSON.stringify(v)}.`);
+}
 const SPLIT_FIELDS = ["label", "column", "variable", "quantile", "levelLabels"];
 
 /** A misspelt field (e.g. "clusters" for "cluster") would be ignored and change the results silently. */
@@ -247,6 +262,15 @@ export function validateTableSpec(t: TableSpec, where = "table"): void {
     if (rw !== undefined) validateWhere(rw, `${w}.where`);
   };
   if (t.options) knownFields(t.options, OPTION_FIELDS, `${where}.options`);
+  languageField(t.language, `${where}.language`);
+  languageField(t.options?.language, `${where}.options.language`);
+  if (t.options) {
+    try {
+      tableOptions(t.options);
+    } catch (e) {
+      throw new InputError(`${where}.options: ${(e as Error).message}`);
+    }
+  }
   switch (t.kind) {
     case "regression":
       need(Array.isArray(t.models) && t.models.length > 0, `${where} (regression) needs a non-empty "models" list.`);

@@ -4,9 +4,10 @@
  */
 import { formatNumber } from "../formats";
 import { Table, cellText } from "../table";
+import { displayWidth } from "../text-width";
 
 function pad(s: string, w: number, how: "left" | "center"): string {
-  const extra = w - s.length;
+  const extra = w - displayWidth(s);
   if (extra <= 0) return s;
   if (how === "left") return s + " ".repeat(extra);
   const l = Math.floor(extra / 2);
@@ -21,7 +22,7 @@ export function renderText(table: Table): string {
   table.rows.forEach((r, i) =>
     r.cells.forEach((c, j) => {
       if (c.kind === "text" && (c.span ?? 1) > 1) return;
-      widths[j] = Math.max(widths[j], texts[i][j].length);
+      widths[j] = Math.max(widths[j], displayWidth(texts[i][j]));
     }),
   );
   // A spanned header wider than its columns widens the last of them.
@@ -30,7 +31,8 @@ export function renderText(table: Table): string {
       const span = c.kind === "text" ? c.span ?? 1 : 1;
       if (span < 2) return;
       const have = widths.slice(j, j + span).reduce((a, b) => a + b, 0) + GAP * (span - 1);
-      if (texts[i][j].length > have) widths[j + span - 1] += texts[i][j].length - have;
+      const tw = displayWidth(texts[i][j]);
+      if (tw > have) widths[j + span - 1] += tw - have;
     }),
   );
   const total = widths.reduce((a, b) => a + b, 0) + GAP * Math.max(table.ncol - 1, 0);
