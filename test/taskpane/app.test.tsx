@@ -126,7 +126,7 @@ test("robustness form: checks, alternative outcome asked for when chosen", async
   expect(await screen.findByText(/needs the alternative outcome variable/)).toBeInTheDocument();
   selectVar("Alternative outcome", "UR");
   await runModel();
-  expect(await screen.findByTestId("preview-table")).toHaveTextContent("Outcome UR");
+  expect(await screen.findByTestId("preview-table")).toHaveTextContent("Alternative outcome: UR");
 });
 
 test("descriptive statistics form", async () => {
