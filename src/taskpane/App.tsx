@@ -19,6 +19,7 @@ import { friendlyError, PaneMessage } from "./messages";
 import type { JobOutput, JobSpec, PaneTableOptions } from "./worker/protocol";
 import type { RunHandle, RunProgress } from "./worker/client";
 import type { RunRecord } from "../excel/pane-workbook";
+import { getLanguage } from "../i18n/catalogue";
 
 export interface AppProps {
   /** Office host name ("Excel") or null when the page is opened outside Office. */
@@ -63,7 +64,7 @@ function Pane(): React.JSX.Element {
   const { workbook, engine } = useServices();
   const { state: dataset, load, cancel: cancelRead, setProfile } = useDataset();
   const [model, setModel] = React.useState<ModelState>(initialState);
-  const [options, setOptions] = React.useState<PaneTableOptions>({ paren: "t", decimals: 3 });
+  const [options, setOptions] = React.useState<PaneTableOptions>(() => ({ paren: "t", decimals: 3, language: getLanguage() }));
   const [run, setRun] = React.useState<RunState>(IDLE);
   const [tables, setTables] = React.useState<string[]>([]);
   const [runs, setRuns] = React.useState<RunRecord[]>([]);

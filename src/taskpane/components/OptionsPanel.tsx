@@ -2,6 +2,7 @@
 import * as React from "react";
 import { Field, Radio, RadioGroup, SpinButton } from "@fluentui/react-components";
 import type { PaneTableOptions } from "../worker/protocol";
+import { TableLanguageField } from "./TableLanguageField";
 
 export function OptionsPanel({ options, onChange }: { options: PaneTableOptions; onChange: (o: PaneTableOptions) => void }): React.JSX.Element {
   return (
@@ -23,6 +24,7 @@ export function OptionsPanel({ options, onChange }: { options: PaneTableOptions;
           }}
         />
       </Field>
+      <TableLanguageField value={options.language} onChange={(language) => onChange({ ...options, language })} />
     </div>
   );
 }

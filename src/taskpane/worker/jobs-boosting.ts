@@ -61,6 +61,7 @@ export const boosting: JobRunner<BoostingSpec> = async (spec, { frame, options, 
     title: `Boosted trees: importance for ${spec.y}`,
     run: r,
     decimals: options.decimals,
+    language: options.language,
     notes: noY ? [`${noY} of ${frame.nrow} rows have no ${spec.y} and are not used.`] : [],
   });
   const baseValue = r.baseValue;

@@ -6,6 +6,7 @@
  */
 import { InputError } from "../../engine/frame/errors";
 import { buildRegressionTable } from "../../report/regression-table";
+import { feRowLabels } from "../../report/labels";
 import { PsmMethodSpec, psmBalanceTable, psmColumns, psmNotes, psmStats, PsmTableSpec } from "../../report/psm-table";
 import { JobRunner, requireNumeric } from "./job-kit";
 import type { PsmJobSpec } from "./protocol";
@@ -29,8 +30,8 @@ export const psmJob: JobRunner<PsmJobSpec> = async (s, ctx) => {
     methods: methodsOf(s),
     model: { y: s.y, x: [...s.x, ...s.controls], fe: s.fe, cluster: s.cluster.length ? s.cluster : undefined, vcov: s.vcov },
     controls: s.controls,
-    feRows: Object.fromEntries(s.fe.map((f) => [f, `${f} FE`])),
-    options: { paren: ctx.options.paren, decimals: ctx.options.decimals },
+    feRows: ctx.options.language === "zh" ? feRowLabels(s.fe, {}, "zh") : Object.fromEntries(s.fe.map((f) => [f, `${f} FE`])),
+    options: { paren: ctx.options.paren, decimals: ctx.options.decimals, language: ctx.options.language ?? "en" },
   };
   const columns = psmColumns(ctx.frame, spec);
   const table = buildRegressionTable({

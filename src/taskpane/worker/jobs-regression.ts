@@ -33,9 +33,10 @@ function checkNumeric(frame: Frame, s: RegressionCore, extra: readonly [string, 
  * The panel variables' labels and FE rows, as the workbook tables print them ("City FE", "clustered by
  * City"; src/report/labels.ts), spread into every table of the pane.
  */
-function panelLayout(s: RegressionCore): { labels: Record<string, string>; feRows: Record<string, string> } {
-  const labels = panelLabels([...s.fe, ...s.cluster]);
-  return { labels, feRows: feRowLabels(s.fe, labels) };
+function panelLayout(s: RegressionCore, ctx: JobContext): { labels: Record<string, string>; feRows: Record<string, string> } {
+  const lang = ctx.options.language ?? "en";
+  const labels = panelLabels([...s.fe, ...s.cluster], {}, lang);
+  return { labels, feRows: feRowLabels(s.fe, labels, lang) };
 }
 
 function linearSpec(s: RegressionCore, x: readonly string[], rows?: Int32Array): LinearSpec {
@@ -43,7 +44,7 @@ function linearSpec(s: RegressionCore, x: readonly string[], rows?: Int32Array):
 }
 
 function tableOptions(ctx: JobContext) {
-  return { paren: ctx.options.paren, decimals: ctx.options.decimals };
+  return { paren: ctx.options.paren, decimals: ctx.options.decimals, language: ctx.options.language ?? "en" };
 }
 
 function sampleNote(r: RegressionResult): string {
@@ -65,7 +66,7 @@ export const fixedEffects: JobRunner<FeSpec> = async (s, ctx) => {
   const last = columns[columns.length - 1].result;
   return {
     kind: "fe",
-    table: buildRegressionTable({ title: "Baseline regression", columns, terms: [...s.x, ...s.controls], ...panelLayout(s), options: tableOptions(ctx) }),
+    table: buildRegressionTable({ title: "Baseline regression", columns, terms: [...s.x, ...s.controls], ...panelLayout(s, ctx), options: tableOptions(ctx) }),
     summary: `${columns.length} column(s). Last column: ${sampleNote(last)}`,
     charts: [{ kind: "coef", title: t(paneCharts.coefTitle, { x: s.x.join(", ") }), over: "columns", columns: columns.map((c, i) => ({ label: `(${i + 1})`, result: slimResult(c.result) })), terms: s.x }],
   };
@@ -77,7 +78,7 @@ export const instrumental: JobRunner<IvSpec> = async (s, ctx) => {
   return {
     kind: "iv",
     // The workbook's IV layout (src/report/iv-table.ts ivTable): first stage(s) from the IV fit itself.
-    table: ivTable(iv, { title: "IV-2SLS estimates", controls: s.controls, ...panelLayout(s), options: tableOptions(ctx) }),
+    table: ivTable(iv, { title: "IV-2SLS estimates", controls: s.controls, ...panelLayout(s, ctx), options: tableOptions(ctx) }),
     summary: `Second stage: ${sampleNote(iv)}`,
   };
 };
@@ -114,7 +115,7 @@ export const mediation: JobRunner<MediationSpec> = async (s, ctx) => {
       aPathOwnSample: own,
       terms: [s.x[0], s.mediator],
       controls: s.controls,
-      ...panelLayout(s),
+      ...panelLayout(s, ctx),
       indicators: { Controls: s.controls.length > 0 },
       options: tableOptions(ctx),
     }),
@@ -154,7 +155,7 @@ export const heterogeneity: JobRunner<HeterogeneitySpec> = async (s, ctx) => {
   const columns: ModelColumn[] = groups.map((g) => ({ result: fitLinear(ctx.frame, linearSpec(s, [...s.x, ...s.controls], g.rows)), group: g.label, indicators: { Controls: s.controls.length > 0 } }));
   return {
     kind: "heterogeneity",
-    table: buildRegressionTable({ title: `Heterogeneity by ${s.by}`, columns, terms: s.x, controls: s.controls, ...panelLayout(s), options: tableOptions(ctx) }),
+    table: buildRegressionTable({ title: `Heterogeneity by ${s.by}`, columns, terms: s.x, controls: s.controls, ...panelLayout(s, ctx), options: tableOptions(ctx) }),
     summary: groups.map((g, i) => `${g.label}: N = ${columns[i].result.n}`).join("; ") + ".",
     charts: [{ kind: "coef", title: t(paneCharts.groupsTitle, { x: s.x.join(", "), by: s.by }), over: "groups", columns: columns.map((c, i) => ({ label: groups[i].label, result: slimResult(c.result) })), terms: s.x }],
   };
@@ -223,7 +224,7 @@ export const robustness: JobRunner<RobustnessSpec> = async (s, ctx) => {
   }
   return {
     kind: "robustness",
-    table: buildRegressionTable({ title: "Robustness checks", columns, terms: s.x, controls: s.controls, ...panelLayout(s), options: tableOptions(ctx), notes }),
+    table: buildRegressionTable({ title: "Robustness checks", columns, terms: s.x, controls: s.controls, ...panelLayout(s, ctx), options: tableOptions(ctx), notes }),
     summary: [`${columns.length - 1} check(s) beside the baseline (N = ${columns[0].result.n}).`, ...notes].join(" "),
   };
 };

@@ -28,7 +28,7 @@ const describe: JobRunner<DescribeSpec> = async (spec, { frame, options }) => {
   const res = describeColumns(cols, spec.vars, spec.sample);
   return {
     kind: "describe",
-    table: buildDescriptivesTable({ title: "Descriptive statistics", describe: res, decimals: options.decimals }),
+    table: buildDescriptivesTable({ title: "Descriptive statistics", describe: res, decimals: options.decimals, language: options.language }),
     summary: spec.sample === "listwise" ? `${res.nListwise} of ${frame.nrow} rows have every variable.` : `${frame.nrow} rows; each variable over its non-missing rows.`,
   };
 };
@@ -46,7 +46,7 @@ const entropy: JobRunner<EntropySpec> = async (spec, { frame, options }) => {
   });
   return {
     kind: "entropy",
-    table: entropyWeightsTable(res, layers, spec.outName, options.decimals),
+    table: entropyWeightsTable(res, layers, spec.outName, options.decimals, options.language),
     summary: `${spec.outName}: ${res.nUsed} of ${res.nRows} rows scored from ${names.length} indicators.`,
     columns: [{ name: spec.outName, values: res.scores }],
     scores: entropyScoreSheet(res, frame, spec.outName, spec.id, spec.time),
@@ -65,7 +65,7 @@ const resilience: JobRunner<ResilienceSpec> = async (spec, { frame, options }) =
   const res = martinResilience({ value, id: keyColumn(frame, spec.id), time, national });
   return {
     kind: "resilience",
-    table: resilienceTable(res, time, spec.outName, options.decimals),
+    table: resilienceTable(res, time, spec.outName, options.decimals, options.language),
     summary: `${spec.outName}: defined for ${frame.nrow - res.nMissing} of ${frame.nrow} rows.`,
     columns: [{ name: spec.outName, values: res.values }],
     scores: resilienceScoreSheet(res, frame, spec.outName, spec.id, spec.time),

@@ -151,6 +151,8 @@ export type JobKind = JobSpec["kind"];
 export interface PaneTableOptions {
   readonly paren: "t" | "se";
   readonly decimals: number;
+  /** Table language (TableLanguageField; default the interface language, English in older records). */
+  readonly language?: "en" | "zh";
 }
 
 /** Index scores laid out for their own sheet: id and time (as in the data), then the score columns, row-aligned. */
