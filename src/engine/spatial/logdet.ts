@@ -17,6 +17,12 @@ export interface TraceSet {
   readonly dmI: number;
 }
 
+/** Solves with A = I - rho W and with A' (vectors in unit order). */
+export interface SpatialSolver {
+  solve(b: ArrayLike<number>): Float64Array;
+  solveTransposed(b: ArrayLike<number>): Float64Array;
+}
+
 export interface LogDet {
   readonly n: number;
   readonly lower: number;
@@ -26,6 +32,8 @@ export interface LogDet {
   /** d ldet / d rho = -tr(G). */
   dldet(rho: number): number;
   traces(rho: number): TraceSet;
+  /** Sparse solves with A (logdet-sparse.ts); absent for the eigenvalue route, which uses dense LU. */
+  solver?(rho: number): SpatialSolver;
 }
 
 export function logDetFromSpectrum(s: Spectrum): LogDet {
