@@ -1,10 +1,12 @@
 /**
  * Bench cases: gradient-boosted trees with the settings of paper 003 (200 trees, depth 4, eta 0.05,
  * subsample = colsample = 0.8, seed 1) on 3,124 x 8 (exact greedy, the city-year panel's size) and on
- * 1e5 x 20 (hist, 256 bins). Timed: training only. The data come from a 32-bit LCG that
- * bench/peers/xgboost_boosting.py reproduces, so xgboost single-thread trains on the same numbers.
+ * 1e5 x 20 (hist, 256 bins), timing training; and on the 3,124 x 8 model (trained untimed), TreeSHAP
+ * (pred_contribs) and SHAP interaction values (pred_interactions) of every row. The data come from a
+ * 32-bit LCG that bench/peers/xgboost_boosting.py reproduces, so xgboost single-thread runs on the same
+ * numbers (bench/peers/compare_boosting.ts alternates the two).
  */
-import { boostData, BoostData, trainBooster } from "../../src/engine/trees";
+import { boostData, BoostData, BoostModel, shapInteractions, shapValues, trainBooster } from "../../src/engine/trees";
 import type { BenchCase } from "../run";
 
 /** x_ij uniform(0,1) from s <- (1103515245 s + 12345) mod 2^32 (row-major draws), y = a nonlinear sum + noise. */
@@ -44,7 +46,32 @@ function boostCase(name: string, n: number, m: number, method: "exact" | "hist")
   };
 }
 
+function shapCase(name: string, interactions: boolean): BenchCase {
+  const n = 3124;
+  const m = 8;
+  let fit: { d: BoostData; model: BoostModel } | null = null;
+  const prepare = () => {
+    if (fit) return fit;
+    const d = make(n, m);
+    return (fit = { d, model: trainBooster(d, { ...PAPER, method: "exact" }).model });
+  };
+  return {
+    name,
+    setup() {
+      prepare();
+    },
+    run() {
+      const { d, model } = prepare();
+      if (interactions) shapInteractions(model, d);
+      else shapValues(model, d);
+      return { n, k: m };
+    },
+  };
+}
+
 export const boostingCases: BenchCase[] = [
   boostCase("boost_exact_3124x8", 3124, 8, "exact"),
   boostCase("boost_hist_1e5x20", 100_000, 20, "hist"),
+  shapCase("boost_shap_3124x8", false),
+  shapCase("boost_interactions_3124x8", true),
 ];

@@ -55,11 +55,35 @@ export class HistFinder implements SplitFinder {
     const { g, h } = out;
     const len = to - from;
     for (let q = 0; q < len; q++) gbuf[q] = grad[rows[from + q]];
-    for (let t = 0; t < features.length; t++) {
+    const nf = features.length;
+    for (let t = 0; t < nf; t++) {
+      const f = features[t];
+      g.fill(0, hoff[f], hoff[f + 1]);
+      h.fill(0, hoff[f], hoff[f + 1]);
+    }
+    // two features per sweep over the node's rows (the row index is loaded once for both)
+    let t = 0;
+    for (; t + 1 < nf; t += 2) {
+      const f1 = features[t];
+      const f2 = features[t + 1];
+      const o1 = hoff[f1];
+      const o2 = hoff[f2];
+      const c1 = f1 * n;
+      const c2 = f2 * n;
+      for (let q = 0; q < len; q++) {
+        const r = rows[from + q];
+        const gq = gbuf[q];
+        const k1 = o1 + bins[r + c1];
+        g[k1] += gq;
+        h[k1] += 1;
+        const k2 = o2 + bins[r + c2];
+        g[k2] += gq;
+        h[k2] += 1;
+      }
+    }
+    if (t < nf) {
       const f = features[t];
       const o = hoff[f];
-      g.fill(0, o, hoff[f + 1]);
-      h.fill(0, o, hoff[f + 1]);
       const col = f * n;
       for (let q = 0; q < len; q++) {
         const k = o + bins[rows[from + q] + col];
