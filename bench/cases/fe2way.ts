@@ -7,20 +7,13 @@
 import { fitLinearData } from "../../src/engine/models/linear-core";
 import { LinearData } from "../../src/engine/models/linear-design";
 import type { BenchCase } from "../run";
+import { xorshift32 } from "./xorshift";
 
 const K = 10;
 const YEARS = 10;
 
 export function makeData(n: number): LinearData {
-  let s = 20261123 >>> 0;
-  const rand = () => {
-    s ^= s << 13;
-    s >>>= 0;
-    s ^= s >>> 17;
-    s ^= s << 5;
-    s >>>= 0;
-    return s / 4294967296;
-  };
+  const rand = xorshift32(20261123);
   const ids = n / YEARS;
   const id = new Int32Array(n);
   const year = new Int32Array(n);

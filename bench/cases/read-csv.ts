@@ -12,6 +12,7 @@ import { tmpdir } from "os";
 import { join } from "path";
 import { readDelimitedFrame } from "../../src/cli/typed-csv";
 import type { BenchCase } from "../run";
+import { xorshift32 } from "./xorshift";
 
 export const IDS = 100_000;
 export const YEARS = 10;
@@ -21,15 +22,7 @@ export const PANEL_CSV = join(tmpdir(), `nqp-bench-panel-${IDS * YEARS}.csv`);
 /** Writes the panel (same bytes every time: xorshift32, seed 17) unless the file is already there. */
 export function writePanelCsv(path = PANEL_CSV): string {
   if (existsSync(path) && statSync(path).size > 0) return path;
-  let s = 17 >>> 0;
-  const rand = () => {
-    s ^= s << 13;
-    s >>>= 0;
-    s ^= s >>> 17;
-    s ^= s << 5;
-    s >>>= 0;
-    return s / 4294967296;
-  };
+  const rand = xorshift32(17);
   const fd = openSync(path, "w");
   try {
     writeSync(fd, `id,year,y,${Array.from({ length: REGRESSORS }, (_, j) => `x${j + 1}`).join(",")}\n`);
